@@ -1,0 +1,80 @@
+# Workbench for the mm/vmalloc.c series on Debian's Linux 6.1.
+# 'make' runs the main job, 'make check' the test suite; see README.md.
+include config.mk
+export LINUX_PKG LINUX_PKG_VER ALLOW_OTHER_VERSION WB_NAME WB_EMAIL \
+	VCPUS MEM ACCEL BOOT_TIMEOUT PERF_LOOPS SMOKE_LOOPS STRESS_LOOPS \
+	PROFILE_FUNCS
+
+S := scripts
+FLAVOURS := vanilla patched debug
+
+.PHONY: all main check deps base tree export series-status checkpatch \
+	bisect warnings lint test-parser clean distclean \
+	$(addprefix build-,$(FLAVOURS)) $(addprefix initramfs-,$(FLAVOURS)) \
+	$(addprefix boot-,$(FLAVOURS))
+
+all: main
+
+# Build vanilla and patched, boot each, run test_vmalloc with ftrace
+# function profiles and print them side by side.
+main:
+	@$(S)/main.sh
+
+# The test suite; ends with "N passed, N failed".
+check:
+	@$(S)/check.sh
+
+deps:
+	@$(S)/deps.sh
+
+base: deps
+	@$(S)/base.sh
+
+# Create or refresh build/patched/src from patches/ (FORCE=1 discards
+# local commits and changes).
+tree: deps
+	@$(S)/tree.sh
+
+# Write the tree's commits back to patches/.
+export:
+	@$(S)/export.sh
+
+# Non-zero when the tree and patches/ differ.
+series-status:
+	@$(S)/series-status.sh
+
+checkpatch:
+	@$(S)/checkpatch.sh
+
+bisect:
+	@$(S)/bisect-build.sh
+
+warnings:
+	@$(S)/warnings.sh
+
+lint:
+	@$(S)/lint.sh
+
+test-parser:
+	@tests/run.sh
+
+$(addprefix build-,$(FLAVOURS)): build-%: tree
+	@$(S)/build.sh $*
+
+$(addprefix initramfs-,$(FLAVOURS)): initramfs-%: build-%
+	@$(S)/initramfs.sh $*
+
+# Boot one flavour with one guest job: make boot-debug JOB=stress ARGS="loops=500"
+JOB ?= smoke
+ARGS ?=
+$(addprefix boot-,$(FLAVOURS)): boot-%:
+	@$(S)/run-job.sh $* $(JOB) $(ARGS)
+
+# Remove build products but keep the trees and their git history.
+clean:
+	rm -rf build/*/obj build/*/obj-w1 build/*/mods build/*/negative \
+		build/*/initramfs* build/logs build/results build/accel
+
+# Remove everything under build/, including the kernel trees.
+distclean:
+	rm -rf build

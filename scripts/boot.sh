@@ -1,0 +1,51 @@
+#!/bin/bash
+# Boot a flavour in QEMU and run one guest job.
+# Usage: boot.sh FLAVOUR JOB [KEY=VALUE...]   (passed as wb.KEY=VALUE)
+# The console log goes to build/logs/<flavour>-<job>.log (LOG_NAME
+# overrides the file name); its path is printed.  Exits non-zero when
+# QEMU fails or the hard timeout (BOOT_TIMEOUT seconds) expires.
+set -eu
+. "$(dirname "$0")/lib.sh"
+
+flavour=$1
+job=$2
+shift 2
+obj=$(flavour_obj "$flavour")
+kernel=$obj/arch/x86/boot/bzImage
+initrd=$build/$flavour/initramfs.cpio
+[ -f "$kernel" ] || die "$kernel missing: build the $flavour kernel first"
+[ -f "$initrd" ] || die "$initrd missing: pack the $flavour initramfs first"
+
+mkdir -p "$build/logs"
+log=$build/logs/${LOG_NAME:-$flavour-$job}.log
+if [ "$job" = probe ]; then
+	accel=$(cfg ACCEL)
+	log=$build/logs/accel-probe.log
+else
+	accel=$("$top/scripts/accel.sh" "$flavour")
+fi
+case $accel in
+kvm) accel_opts="-accel kvm -cpu host" ;;
+*) accel_opts="-accel tcg,thread=multi -cpu qemu64" ;;
+esac
+
+cmdline="console=ttyS0 panic=-1 oops=panic wb.job=$job"
+for kv in "$@"; do
+	cmdline="$cmdline wb.$kv"
+done
+
+rm -f "$log"
+rc=0
+# shellcheck disable=SC2086 # $accel_opts is a list of options
+timeout -k 10 "$(cfg BOOT_TIMEOUT)" qemu-system-x86_64 \
+	-nodefaults -no-user-config -display none -no-reboot \
+	$accel_opts -smp "$(cfg VCPUS)" -m "$(cfg MEM)" \
+	-kernel "$kernel" -initrd "$initrd" -append "$cmdline" \
+	-serial "file:$log" </dev/null || rc=$?
+if [ $rc -eq 124 ]; then
+	echo "boot: $flavour/$job: timed out after $(cfg BOOT_TIMEOUT)s, log: $log" >&2
+elif [ $rc -ne 0 ]; then
+	echo "boot: $flavour/$job: qemu exited with $rc, log: $log" >&2
+fi
+echo "$log"
+exit $rc

@@ -1,0 +1,72 @@
+#!/bin/bash
+# The test suite ('make check', run by .ci/run).  Every stage prints
+# PASS/FAIL lines and its duration; the last line counts them:
+# "N passed, N failed".
+set -u
+. "$(dirname "$0")/lib.sh"
+. "$top/scripts/stage.sh"
+
+results=$build/check-results.txt
+mkdir -p "$build"
+: >"$results"
+t0=$(date +%s)
+
+# run NAME CMD...: a stage whose exit status is one result.
+run() {
+	local name=$1
+	shift
+	if stage "$name" "$@"; then
+		echo "PASS $name" | tee -a "$results"
+	else
+		echo "FAIL $name" | tee -a "$results"
+		return 1
+	fi
+}
+
+# lines NAME CMD...: a stage that prints its own PASS/FAIL lines.
+lines() {
+	local name=$1 rc out
+	shift
+	out=$(mktemp)
+	stage "$name" "$@" 2>&1 | tee "$out"
+	rc=${PIPESTATUS[0]}
+	grep -E '^(PASS|FAIL) ' "$out" >>"$results"
+	if [ "$rc" -ne 0 ] && ! grep -q '^FAIL ' "$out"; then
+		echo "FAIL $name (exit $rc)" | tee -a "$results"
+	fi
+	rm -f "$out"
+	return 0
+}
+
+run deps "$top/scripts/deps.sh" || true
+run "series applies" "$top/scripts/tree.sh" || true
+lines shellcheck "$top/scripts/lint.sh"
+lines "parser self-test" "$top/tests/run.sh"
+lines checkpatch "$top/scripts/checkpatch.sh"
+lines "per-patch builds" "$top/scripts/bisect-build.sh"
+built=1
+for f in patched vanilla debug; do
+	run "build $f" "$top/scripts/build.sh" "$f" || built=0
+	run "initramfs $f" "$top/scripts/initramfs.sh" "$f" || built=0
+done
+lines "W=1 and sparse" "$top/scripts/warnings.sh"
+if [ $built -eq 1 ]; then
+	lines "boot patched: KUnit + test_vmalloc smoke" \
+		"$top/scripts/run-job.sh" patched smoke "loops=$(cfg SMOKE_LOOPS)"
+	lines "boot debug: test_vmalloc stress" \
+		"$top/scripts/run-job.sh" debug stress "loops=$(cfg STRESS_LOOPS)"
+	lines "negative controls" "$top/scripts/run-job.sh" patched negative
+else
+	echo "FAIL boots skipped: a kernel or initramfs did not build" | tee -a "$results"
+fi
+
+pass=$(grep -c '^PASS' "$results")
+fail=$(grep -c '^FAIL' "$results")
+echo
+echo "check: $(($(date +%s) - t0))s in all"
+if [ "$fail" -gt 0 ]; then
+	echo "Failures:"
+	grep '^FAIL' "$results"
+fi
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]

@@ -1,0 +1,120 @@
+#!/usr/bin/env python3
+"""Judge a parsed guest run (parse_log.py JSON) against what its job must show.
+
+Usage: judge.py JOB RESULT.json
+Prints one "PASS name" or "FAIL name: why" line per expectation and exits 1
+if any failed.  Jobs: perf, smoke, stress (real runs: must be clean) and
+negative (the planted failures must each be reported as failures).
+"""
+import json
+import sys
+
+
+class Judge:
+    def __init__(self, job, res):
+        self.job, self.res, self.bad = job, res, 0
+
+    def check(self, name, ok, why=''):
+        if ok:
+            print('PASS %s %s' % (self.job, name))
+        else:
+            self.bad += 1
+            print('FAIL %s %s: %s' % (self.job, name, why))
+
+    def completed(self):
+        r = self.res
+        self.check('guest finished the job', r['completed'],
+                   'no end marker in %s (crash or timeout)' % r.get('log'))
+
+    def no_splats(self):
+        s = self.res['splats']
+        self.check('no kernel splats', not s, '%d splat(s): %s' % (
+            len(s), '; '.join('%s: %s' % (x['kind'], x['title'])
+                              for x in s[:5])))
+
+    def vmalloc_clean(self):
+        runs = self.res['vmalloc']
+        tests = {}
+        for run in runs:
+            tests.update(run['tests'])
+        ok = bool(runs) and all(r['complete'] for r in runs) and bool(tests)
+        self.check('test_vmalloc ran', ok,
+                   'no complete test_vmalloc run with Summary lines')
+        for run in runs:
+            kv = dict(w.split('=', 1) for w in run['params'].split()
+                      if '=' in w)
+            threads = max(1, int(kv.get('nr_threads', '1')))
+            odd = [n for n, t in run['tests'].items()
+                   if t['workers'] != threads]
+            self.check('test_vmalloc ran once per worker (%s)'
+                       % run['params'], not odd,
+                       'Summary lines per test != nr_threads=%d: %s'
+                       % (threads, ', '.join(sorted(odd))))
+        for name, t in sorted(tests.items()):
+            if t.get('expected_failure'):
+                self.check('test_vmalloc %s (fails by design)' % name,
+                           t['passed'] == 0 and t['failed'] > 0,
+                           'passed %d failed %d' % (t['passed'], t['failed']))
+                continue
+            self.check('test_vmalloc %s' % name,
+                       t['failed'] == 0 and t['passed'] > 0,
+                       'passed %d failed %d' % (t['passed'], t['failed']))
+
+    def kunit_clean(self):
+        k = self.res['ktap']
+        self.check('kunit (%d suites, %d cases)' % (len(k['suites']),
+                                                   k['passed']),
+                   k['passed'] > 0 and not k['failed_cases'],
+                   'failed: %s' % (', '.join(k['failed_cases']) or
+                                   'no KUnit case ran'))
+
+    def negative(self):
+        r = self.res
+        planted = [s for s in r['splats'] if s['kind'] == 'warning' and
+                   any('wb-negative-control' in line
+                       for line in s['context'])]
+        self.check('planted WARN reported as a failure',
+                   planted and any(f.startswith('splat: warning')
+                                   for f in r['failures']),
+                   'the WARN from wb_neg_warn was not reported')
+        k = r['ktap']
+        self.check('failing KUnit case reported as a failure',
+                   'wb_negative_control.wb_neg_fails' in k['failed_cases']
+                   and k['passed'] > 0 and
+                   'kunit: wb_negative_control.wb_neg_fails failed'
+                   in r['failures'],
+                   'failed cases seen: %s' % k['failed_cases'])
+        failed = [t for run in r['vmalloc'] for n, t in run['tests'].items()
+                  if n == 'fix_size_alloc_test' and t['failed'] > 0]
+        self.check('failing test_vmalloc case reported as a failure',
+                   failed and any(f.startswith('test_vmalloc: '
+                                               'fix_size_alloc_test failed')
+                                  for f in r['failures']),
+                   'fix_size_alloc_test failure not reported')
+
+
+def main():
+    if len(sys.argv) != 3:
+        print(__doc__, file=sys.stderr)
+        return 2
+    job = sys.argv[1]
+    with open(sys.argv[2]) as f:
+        res = json.load(f)
+    j = Judge(job, res)
+    if job == 'negative':
+        j.completed()
+        j.negative()
+    elif job in ('perf', 'smoke', 'stress'):
+        j.completed()
+        j.no_splats()
+        j.vmalloc_clean()
+        if job in ('smoke', 'stress'):
+            j.kunit_clean()
+    else:
+        print('judge: unknown job %s' % job, file=sys.stderr)
+        return 2
+    return 1 if j.bad else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())

@@ -1,0 +1,277 @@
+#!/usr/bin/env python3
+"""Parse a guest console log into JSON and a pass/fail verdict.
+
+Reads what the guest /init and the kernel printed: the @@WB markers,
+test_vmalloc "Summary:" lines, KTAP from KUnit, the ftrace
+trace_stat/function* files (summed over all CPUs) and kernel splats.
+Usage: parse_log.py LOG [-o OUT.json] [--quiet]
+Exit status: 0 if the run passed, 1 if it failed, 2 on usage errors.
+"""
+import argparse
+import json
+import re
+import sys
+
+TS = re.compile(r'^\[\s*\d+\.\d+\]\s?')
+MARK = re.compile(r'@@WB (.*?)@@')
+SUMMARY = re.compile(r'Summary: (\S+) passed: (\d+) failed: (\d+) '
+                     r'repeat: (\d+) loops: (\d+) avg: (\d+) usec')
+KTAP_RESULT = re.compile(r'^( *)(not ok|ok) (\d+)(?: -)? ?(.*?)\s*'
+                         r'(?:#\s*(SKIP|TODO)\b.*)?$', re.IGNORECASE)
+KTAP_SUBTEST = re.compile(r'^( *)# Subtest: (\S+)')
+STAT_ROW = re.compile(r'^\s+(\S+)\s+(\d+)\s+([\d.]+) us\s+([\d.]+) us\s+'
+                      r'([\d.]+) us')
+STAT_ROW_HITS = re.compile(r'^\s+(\S+)\s+(\d+)\s*$')
+
+# Lines that open a kernel splat, and its kind.
+SPLATS = [
+    (re.compile(r'BUG: KASAN:'), 'kasan'),
+    (re.compile(r'UBSAN:'), 'ubsan'),
+    (re.compile(r'BUG: (soft|hard) lockup'), 'lockup'),
+    (re.compile(r'INFO: task .* blocked for more than'), 'hung-task'),
+    (re.compile(r'rcu: INFO: .*(detected stall|self-detected stall)'),
+     'rcu-stall'),
+    (re.compile(r'WARNING: (possible circular|possible recursive|'
+                r'inconsistent lock|suspicious RCU|possible irq lock|'
+                r'lock held when returning|bad unlock balance|'
+                r'held lock freed|nested lock)'), 'lockdep'),
+    (re.compile(r'INFO: trying to register non-static key'), 'lockdep'),
+    (re.compile(r'WARNING:'), 'warning'),
+    (re.compile(r'kernel BUG at'), 'bug'),
+    (re.compile(r'BUG:'), 'bug'),
+    (re.compile(r'general protection fault'), 'oops'),
+    (re.compile(r'Oops:'), 'oops'),
+    (re.compile(r'Kernel panic'), 'panic'),
+    (re.compile(r'unreferenced object 0x'), 'kmemleak'),
+    (re.compile(r'kmemleak: \d+ new suspected memory leaks'), 'kmemleak'),
+]
+SPLAT_CONTEXT = 40
+# test_vmalloc cases that fail by design: align_shift_alloc_test asks for
+# alignments up to 2^63 ("This test case is supposed to be failed." in
+# lib/test_vmalloc.c).  Such a case is a failure only if it passes.
+XFAIL = {'align_shift_alloc_test'}
+
+
+def clean(line):
+    return TS.sub('', line.rstrip('\r\n').replace('\r', ''))
+
+
+def splat_kind(line):
+    for pattern, kind in SPLATS:
+        if pattern.search(line):
+            return kind
+    return None
+
+
+def find_splats(lines):
+    """One entry per splat: kind, first line, and its context."""
+    splats = []
+    end = -1
+    for i, line in enumerate(lines):
+        if '@@WB' in line:
+            continue
+        kind = splat_kind(line)
+        if kind is None or i <= end:
+            continue
+        start = i
+        if i > 0 and 'cut here' in lines[i - 1]:
+            start = i - 1
+        elif i > 1 and 'cut here' in lines[i - 2]:
+            start = i - 2
+        end = min(len(lines) - 1, i + SPLAT_CONTEXT)
+        for j in range(i + 1, end + 1):
+            if '---[ end trace' in lines[j] or '@@WB' in lines[j]:
+                end = j
+                break
+        splats.append({'kind': kind, 'line': i + 1, 'title': line.strip(),
+                       'context': lines[start:end + 1]})
+    return splats
+
+
+def parse_ktap(lines):
+    res = {'passed': 0, 'failed': 0, 'skipped': 0, 'failed_cases': [],
+           'suites': {}}
+    suite = None
+    for line in lines:
+        m = KTAP_SUBTEST.match(line)
+        if m:
+            if len(m.group(1)) == 4:
+                suite = m.group(2)
+            continue
+        m = KTAP_RESULT.match(line)
+        if not m:
+            continue
+        indent, status, _, name, directive = m.groups()
+        ok = status.lower() == 'ok'
+        if len(indent) == 0:
+            res['suites'][name] = ('skip' if directive else
+                                   'ok' if ok else 'not ok')
+            if not ok and not directive:
+                # A suite can fail without a failing case (e.g. its init).
+                res['failed_cases'].append(name)
+            suite = None
+        elif len(indent) == 4:
+            if directive:
+                res['skipped'] += 1
+            elif ok:
+                res['passed'] += 1
+            else:
+                res['failed'] += 1
+                res['failed_cases'].append('%s.%s' % (suite or '?', name))
+    return res
+
+
+def merge_stat(rows):
+    """Merge per-CPU trace_stat rows of one function."""
+    n = sum(r['hit'] for r in rows)
+    if not all('time_us' in r for r in rows):
+        return {'hit': n}
+    total = sum(r['time_us'] for r in rows)
+    # Recover each CPU's sum of squares from its sample variance:
+    # s^2 = (n * sum(t^2) - sum(t)^2) / (n * (n - 1)).
+    sq = 0.0
+    for r in rows:
+        if r['hit'] > 0:
+            sq += (r['s2_us2'] * r['hit'] * (r['hit'] - 1) +
+                   r['time_us'] ** 2) / r['hit']
+    avg = total / n if n else 0.0
+    s2 = (n * sq - total * total) / (n * (n - 1)) if n > 1 else 0.0
+    return {'hit': n, 'time_us': total, 'avg_us': avg,
+            's2_us2': max(s2, 0.0)}
+
+
+def parse_trace_stat(lines):
+    per_func = {}
+    files = 0
+    inside = False
+    for line in lines:
+        m = MARK.search(line)
+        if m and m.group(1).startswith('trace_stat '):
+            inside = m.group(1).endswith(' begin')
+            files += inside
+            continue
+        if not inside:
+            continue
+        m = STAT_ROW.match(line)
+        if m:
+            row = {'hit': int(m.group(2)), 'time_us': float(m.group(3)),
+                   'avg_us': float(m.group(4)), 's2_us2': float(m.group(5))}
+        else:
+            m = STAT_ROW_HITS.match(line)
+            if not m:
+                continue
+            row = {'hit': int(m.group(2))}
+        per_func.setdefault(m.group(1), []).append(row)
+    return files, {f: merge_stat(rows) for f, rows in per_func.items()}
+
+
+def parse_vmalloc(lines):
+    runs = []
+    run = None
+    for line in lines:
+        m = MARK.search(line)
+        if m and m.group(1).startswith('vmalloc begin'):
+            run = {'params': m.group(1)[len('vmalloc begin'):].strip(),
+                   'tests': {}, 'complete': False}
+            runs.append(run)
+            continue
+        if m and m.group(1) == 'vmalloc end' and run:
+            run['complete'] = True
+            run = None
+            continue
+        m = SUMMARY.search(line)
+        if not m:
+            continue
+        if run is None:
+            run = {'params': '?', 'tests': {}, 'complete': False}
+            runs.append(run)
+        name = m.group(1)
+        t = run['tests'].setdefault(name, {'passed': 0, 'failed': 0,
+                                           'workers': 0, 'usec': []})
+        t['passed'] += int(m.group(2))
+        t['failed'] += int(m.group(3))
+        t['workers'] += 1
+        t['usec'].append(int(m.group(6)))
+        t['loops'] = int(m.group(5))
+        t['expected_failure'] = name in XFAIL
+    for run in runs:
+        for t in run['tests'].values():
+            t['avg_usec'] = sum(t['usec']) / len(t['usec'])
+    return runs
+
+
+def parse(text):
+    lines = [clean(x) for x in text.splitlines()]
+    res = {'job': None, 'kernel': None, 'cpus': None, 'completed': False,
+           'profile_skipped': []}
+    for line in lines:
+        m = MARK.search(line)
+        if not m:
+            continue
+        words = m.group(1).split()
+        if words[0] == 'begin':
+            kv = dict(w.split('=', 1) for w in words[1:] if '=' in w)
+            res.update(job=kv.get('job'), kernel=kv.get('kernel'),
+                       cpus=int(kv.get('cpus', 0)))
+        elif words[0] == 'end':
+            res['completed'] = True
+        elif words[0] == 'profile-skip':
+            res['profile_skipped'].append(words[1])
+    res['vmalloc'] = parse_vmalloc(lines)
+    res['ktap'] = parse_ktap(lines)
+    res['trace_stat_files'], res['trace_stat'] = parse_trace_stat(lines)
+    res['splats'] = find_splats(lines)
+    res['failures'] = failures(res)
+    return res
+
+
+def failures(res):
+    out = []
+    if res['job'] is None:
+        out.append('boot: the guest never reached /init')
+    elif not res['completed']:
+        out.append('boot: job %s did not finish (crash or timeout)'
+                   % res['job'])
+    for s in res['splats']:
+        out.append('splat: %s at log line %d: %s'
+                   % (s['kind'], s['line'], s['title']))
+    for case in res['ktap']['failed_cases']:
+        out.append('kunit: %s failed' % case)
+    for run in res['vmalloc']:
+        if not run['complete']:
+            out.append('test_vmalloc: run "%s" did not finish'
+                       % run['params'])
+        for name, t in sorted(run['tests'].items()):
+            if name in XFAIL:
+                if t['passed']:
+                    out.append('test_vmalloc: %s passed %d time(s) but is '
+                               'expected to fail' % (name, t['passed']))
+            elif t['failed']:
+                out.append('test_vmalloc: %s failed %d time(s)'
+                           % (name, t['failed']))
+    return out
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument('log')
+    ap.add_argument('-o', '--output')
+    ap.add_argument('--quiet', action='store_true')
+    args = ap.parse_args()
+    with open(args.log, errors='replace') as f:
+        res = parse(f.read())
+    res['log'] = args.log
+    if args.output:
+        with open(args.output, 'w') as f:
+            json.dump(res, f, indent=1, sort_keys=True)
+    if not args.quiet:
+        for s in res['splats']:
+            print('---- %s splat, %s:%d' % (s['kind'], args.log, s['line']))
+            print('\n'.join(s['context']))
+        for msg in res['failures']:
+            print('FAIL: %s' % msg)
+    return 1 if res['failures'] else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
