@@ -54,6 +54,11 @@ Pin one of them in config.mk (LINUX_PKG_VER), or run with ALLOW_OTHER_VERSION=1.
 	git -C "$series_src" config user.email "$(cfg WB_EMAIL)"
 	# -f: the base commit holds every file of the package, ignored or not.
 	git -C "$series_src" add -A -f .
+	# Dates from the package's own files: the base commit (and so every
+	# exported patch and cover letter) is the same on every machine.
+	GIT_AUTHOR_DATE="@$(stat -c %Y "$series_src/Makefile") +0000"
+	GIT_COMMITTER_DATE=$GIT_AUTHOR_DATE
+	export GIT_AUTHOR_DATE GIT_COMMITTER_DATE
 	sgit commit -q -m "Linux base: Debian $pkg $ver" \
 		-m "Unmodified source of the Debian package $pkg, version $ver."
 	git -C "$series_src" tag base
