@@ -8,8 +8,8 @@ export LINUX_PKG LINUX_PKG_VER ALLOW_OTHER_VERSION WB_NAME WB_EMAIL \
 S := scripts
 FLAVOURS := vanilla patched debug
 
-.PHONY: all main check deps base tree export series-status checkpatch \
-	bisect warnings lint test-parser clean distclean \
+.PHONY: all main check scenarios deps base tree export series-status \
+	checkpatch bisect warnings lint test-parser clean distclean \
 	$(addprefix build-,$(FLAVOURS)) $(addprefix initramfs-,$(FLAVOURS)) \
 	$(addprefix boot-,$(FLAVOURS))
 
@@ -23,6 +23,15 @@ main:
 # The test suite; ends with "N passed, N failed".
 check:
 	@$(S)/check.sh
+
+# Every test_vmalloc case alone under "test_vmalloc.sh profile", on the
+# vanilla (baseline) and the patched kernel: make scenarios ARGS="loops=1000"
+scenarios: initramfs-vanilla initramfs-patched
+	@for f in vanilla patched; do \
+		LOG_NAME=$$f-scenarios $(S)/run-job.sh $$f scenarios $(ARGS) || exit 1; \
+	done
+	@$(S)/scenarios.py build/results/vanilla-scenarios.json \
+		build/results/patched-scenarios.json
 
 deps:
 	@$(S)/deps.sh

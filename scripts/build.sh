@@ -12,12 +12,7 @@ obj=$(flavour_obj "$flavour")
 
 "$top/scripts/kconfig.sh" "$flavour" 2> >(grep -v 'override: .* changes choice state' >&2)
 
-cc=gcc
-if command -v ccache >/dev/null; then
-	cc="ccache gcc"
-	export CCACHE_BASEDIR=$build CCACHE_NOHASHDIR=1
-	ccache -M 8G >/dev/null
-fi
+set_kernel_cc
 # Stable build metadata, so that identical trees give identical objects.
 KBUILD_BUILD_TIMESTAMP=$(git -C "$src" log -1 --format=%cD base)
 export KBUILD_BUILD_TIMESTAMP KBUILD_BUILD_USER=wb KBUILD_BUILD_HOST=wb

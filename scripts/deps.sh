@@ -3,7 +3,7 @@
 set -eu
 
 pkgs="build-essential bc bison flex libelf-dev libssl-dev dwarves cpio
-xz-utils kmod python3 ccache sparse shellcheck busybox-static
+xz-utils kmod python3 ccache sparse shellcheck busybox-static bash-static
 qemu-system-x86 git rsync python3-ply python3-git"
 
 missing=""

@@ -44,3 +44,8 @@ for f in "$dest"/*.patch; do
 	[ -e "$f" ] || continue
 	[ -e "$tmp/${f##*/}" ] || rm -f "$f"
 done
+# patches/ now holds exactly the tree's commits.
+if [ "$dest" = "$top/patches" ] &&
+	[ "$(git -C "$series_src" rev-parse HEAD)" = "$(git -C "$series_src" rev-parse series)" ]; then
+	write_stamp
+fi

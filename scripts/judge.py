@@ -3,8 +3,9 @@
 
 Usage: judge.py JOB RESULT.json
 Prints one "PASS name" or "FAIL name: why" line per expectation and exits 1
-if any failed.  Jobs: perf, smoke, stress (real runs: must be clean) and
-negative (the planted failures must each be reported as failures).
+if any failed.  Jobs: perf, smoke, stress, scenarios (real runs: must be
+clean) and negative (the planted failures must each be reported as
+failures).
 """
 import json
 import sys
@@ -68,6 +69,24 @@ class Judge:
                    'failed: %s' % (', '.join(k['failed_cases']) or
                                    'no KUnit case ran'))
 
+    def tvsh_profile(self):
+        """test_vmalloc.sh profile: the table must count every call."""
+        runs = self.res.get('tvsh', [])
+        self.check('test_vmalloc.sh profile ran', bool(runs) and all(
+            t['rc'] == 0 and t['header'] for t in runs),
+            'runs: %s' % [(t['args'], t['rc']) for t in runs])
+        for t in runs:
+            kv = dict(w.split('=', 1) for w in t['args'].split() if '=' in w)
+            if kv.get('run_test_mask') != '1024':
+                continue
+            # vm_map_ram_rw_test maps and unmaps once per loop and worker.
+            want = int(kv.get('test_loop_count', 0)) * \
+                max(1, int(kv.get('nr_threads', 1)))
+            for f in ('vm_map_ram', 'vm_unmap_ram'):
+                got = t['table'].get(f, {}).get('hit')
+                self.check('test_vmalloc.sh profile counts %s' % f,
+                           got == want, '%s hits, expected %d' % (got, want))
+
     def negative(self):
         r = self.res
         planted = [s for s in r['splats'] if s['kind'] == 'warning' and
@@ -104,12 +123,21 @@ def main():
     if job == 'negative':
         j.completed()
         j.negative()
+    elif job == 'scenarios':
+        j.completed()
+        j.no_splats()
+        j.vmalloc_clean()
+        j.check('every scenario profiled', res['tvsh'] and all(
+            t['rc'] == 0 and t['header'] for t in res['tvsh']),
+            'runs: %s' % [(t['args'], t['rc']) for t in res['tvsh']])
     elif job in ('perf', 'smoke', 'stress'):
         j.completed()
         j.no_splats()
         j.vmalloc_clean()
         if job in ('smoke', 'stress'):
             j.kunit_clean()
+        if job == 'smoke':
+            j.tvsh_profile()
     else:
         print('judge: unknown job %s' % job, file=sys.stderr)
         return 2

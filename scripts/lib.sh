@@ -52,3 +52,38 @@ flavour_frags() {
 	*) echo "$top/configs/guest.config" ;;
 	esac
 }
+
+# Set $cc, the C compiler for kernel builds: ccache gcc when ccache is
+# installed.  CCACHE_BASEDIR makes paths relative, so that vanilla and
+# patched share cache hits.  Call it directly, not in $(...).
+# shellcheck disable=SC2034 # $cc is read by the scripts that source this
+set_kernel_cc() {
+	cc=gcc
+	if command -v ccache >/dev/null; then
+		export CCACHE_BASEDIR=$build CCACHE_NOHASHDIR=1 CCACHE_MAXSIZE=8G
+		cc="ccache gcc"
+	fi
+}
+
+# The paths a patch of the test prefix may touch: tests and documentation.
+# The baseline kernel (vanilla) is base plus that prefix.
+baseline_paths='^(lib/test_vmalloc\.c|tools/testing/|Documentation/)'
+
+# Does commit $1 of the series tree touch only baseline_paths?
+test_only_commit() {
+	! git -C "$series_src" diff --name-only "$1~1" "$1" |
+		grep -qvE "$baseline_paths"
+}
+
+# The stamp that says which patches/ the series tree was made from:
+# a checksum of patches/ and the tree's HEAD.  Written by tree.sh after
+# applying the series and by export.sh after writing it.
+stamp=$build/patched/series.applied
+patches_sum() {
+	cat "$top/patches/series" "$top/patches/"*.patch 2>/dev/null |
+		sha256sum | cut -d' ' -f1
+}
+write_stamp() {
+	printf '%s\n%s\n' "$(patches_sum)" \
+		"$(git -C "$series_src" rev-parse HEAD)" >"$stamp"
+}

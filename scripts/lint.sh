@@ -5,7 +5,7 @@ set -eu
 . "$(dirname "$0")/lib.sh"
 
 rc=0
-for f in "$top"/scripts/*.sh "$top"/scripts/guest/init "$top"/tests/*.sh "$top"/.ci/run; do
+for f in "$top"/scripts/*.sh "$top"/scripts/guest/init "$top"/scripts/guest/modprobe "$top"/tests/*.sh "$top"/.ci/run; do
 	[ -e "$f" ] || continue
 	name=${f#"$top"/}
 	if out=$(shellcheck -x -P "$top/scripts" "$f" 2>&1); then

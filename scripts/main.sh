@@ -20,7 +20,7 @@ for f in vanilla patched; do
 done
 
 same=()
-[ -n "$(git -C "$series_src" rev-list base..series)" ] || same=(--same-tree)
+[ -n "$(git -C "$series_src" rev-list baseline..series)" ] || same=(--same-tree)
 echo
 "$top/scripts/report.py" --funcs "$(cfg PROFILE_FUNCS)" "${same[@]}" \
 	"$build/results/vanilla-perf.json" "$build/results/patched-perf.json" |

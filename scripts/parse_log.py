@@ -22,6 +22,9 @@ KTAP_SUBTEST = re.compile(r'^( *)# Subtest: (\S+)')
 STAT_ROW = re.compile(r'^\s+(\S+)\s+(\d+)\s+([\d.]+) us\s+([\d.]+) us\s+'
                       r'([\d.]+) us')
 STAT_ROW_HITS = re.compile(r'^\s+(\S+)\s+(\d+)\s*$')
+# Extra numbers a test_vmalloc case reports: "Metric: TEST key: N key: N".
+METRIC = re.compile(r'Metric: (\S+) (.*)$')
+METRIC_KV = re.compile(r'(\w+): (-?\d+)')
 
 # Lines that open a kernel splat, and its kind.
 SPLATS = [
@@ -170,20 +173,30 @@ def parse_vmalloc(lines):
     run = None
     for line in lines:
         m = MARK.search(line)
-        if m and m.group(1).startswith('vmalloc begin'):
-            run = {'params': m.group(1)[len('vmalloc begin'):].strip(),
-                   'tests': {}, 'complete': False}
+        # test_vmalloc.sh runs (tvsh) load test_vmalloc too.
+        if m and m.group(1).split()[0] in ('vmalloc', 'tvsh') and \
+                m.group(1).split()[1:2] == ['begin']:
+            params = m.group(1).split(None, 2)[2:]
+            run = {'params': params[0] if params else '',
+                   'tests': {}, 'metrics': {}, 'complete': False}
             runs.append(run)
             continue
-        if m and m.group(1) == 'vmalloc end' and run:
+        if m and m.group(1).split()[:2] in (['vmalloc', 'end'],
+                                            ['tvsh', 'end']) and run:
             run['complete'] = True
             run = None
+            continue
+        mm = METRIC.search(line)
+        if mm and run is not None:
+            run['metrics'].setdefault(mm.group(1), []).append(
+                {k: int(v) for k, v in METRIC_KV.findall(mm.group(2))})
             continue
         m = SUMMARY.search(line)
         if not m:
             continue
         if run is None:
-            run = {'params': '?', 'tests': {}, 'complete': False}
+            run = {'params': '?', 'tests': {}, 'metrics': {},
+                   'complete': False}
             runs.append(run)
         name = m.group(1)
         t = run['tests'].setdefault(name, {'passed': 0, 'failed': 0,
@@ -198,6 +211,40 @@ def parse_vmalloc(lines):
         for t in run['tests'].values():
             t['avg_usec'] = sum(t['usec']) / len(t['usec'])
     return runs
+
+
+def parse_tvsh(lines):
+    """Output of "test_vmalloc.sh profile" between tvsh markers."""
+    out = []
+    cur = None
+    for line in lines:
+        m = MARK.search(line)
+        if m and m.group(1).startswith('tvsh begin'):
+            cur = {'args': m.group(1)[len('tvsh begin'):].strip(),
+                   'rc': None, 'table': {}, 'skipped': [], 'header': False}
+            out.append(cur)
+            continue
+        if cur is None:
+            continue
+        if m and m.group(1).startswith('tvsh end'):
+            kv = dict(w.split('=', 1) for w in m.group(1).split()
+                      if '=' in w)
+            cur['rc'] = int(kv.get('rc', -1))
+            cur = None
+            continue
+        if re.match(r'^\s+Function\s+Hit\b', line):
+            cur['header'] = True
+            continue
+        s = re.match(r'^Skip (\S+): not in available_filter_functions', line)
+        if s:
+            cur['skipped'].append(s.group(1))
+            continue
+        r = STAT_ROW.match(line)
+        if cur['header'] and r:
+            cur['table'][r.group(1)] = {
+                'hit': int(r.group(2)), 'time_us': float(r.group(3)),
+                'avg_us': float(r.group(4)), 's2_us2': float(r.group(5))}
+    return out
 
 
 def parse(text):
@@ -220,6 +267,7 @@ def parse(text):
     res['vmalloc'] = parse_vmalloc(lines)
     res['ktap'] = parse_ktap(lines)
     res['trace_stat_files'], res['trace_stat'] = parse_trace_stat(lines)
+    res['tvsh'] = parse_tvsh(lines)
     res['splats'] = find_splats(lines)
     res['failures'] = failures(res)
     return res

@@ -3,7 +3,8 @@
 
 Usage: report.py VANILLA.json PATCHED.json [--same-tree]
 The JSON files are parse_log.py output of the "perf" guest job.
---same-tree says the series is empty, so any difference is noise.
+--same-tree says the series has no allocator patch yet: the patched kernel
+is the baseline tree (base + test prefix), so any difference is noise.
 """
 import argparse
 import json
@@ -73,8 +74,9 @@ def main():
     print('vanilla: %s   patched: %s   cpus: %s' %
           (v['kernel'], p['kernel'], v['cpus']))
     if args.same_tree:
-        print('The series is empty: the patched kernel is the vanilla tree, '
-              'so every ratio below is run-to-run noise.')
+        print('The series has no allocator patch yet: the patched kernel is '
+              'the vanilla tree (6.1 + test patches), so every ratio below '
+              'is run-to-run noise.')
     vt, pt = tests_of(v), tests_of(p)
     print('%-32s %10s %10s %16s' % ('test', 'vanilla', 'patched',
                                      'patched/vanilla'))

@@ -6,7 +6,7 @@ set -eu
 
 [ -d "$series_src/.git" ] || die "no series tree: run 'make tree'"
 rc=0
-changes=$(git -C "$series_src" status --porcelain)
+changes=$(git -C "$series_src" status --porcelain --ignored)
 if [ -n "$changes" ]; then
 	echo "series-status: $series_src has uncommitted changes:"
 	printf '%s\n' "$changes" | head -n 20

@@ -3,24 +3,44 @@
 # patches/series applied by git am, on branch "series".  A tree that holds
 # local commits or changes not exported to patches/ is left alone unless
 # FORCE=1 (export them first with 'make export').
+#
+# Tag "baseline" marks the end of the test prefix: the leading patches that
+# touch nothing but tests and documentation (see baseline_paths in lib.sh).
+# The vanilla worktree is checked out there, so that the vanilla and the
+# patched kernel run the same tests.
 set -eu
 . "$(dirname "$0")/lib.sh"
 
 "$top/scripts/base.sh"
 
-stamp=$build/patched/series.applied
-patches_sum=$(cat "$top/patches/series" "$top/patches/"*.patch 2>/dev/null | sha256sum | cut -d' ' -f1)
+patches_sum=$(patches_sum)
 head=$(git -C "$series_src" rev-parse HEAD)
+
+# Tag the end of the test prefix and move the vanilla worktree there.
+sync_baseline() {
+	local c last
+	last=$(git -C "$series_src" rev-parse base)
+	for c in $(git -C "$series_src" rev-list --reverse base..series); do
+		test_only_commit "$c" || break
+		last=$c
+	done
+	git -C "$series_src" tag -f baseline "$last" >/dev/null
+	if [ "$(git -C "$vanilla_src" rev-parse HEAD)" != "$last" ]; then
+		git -C "$vanilla_src" checkout -q --detach baseline
+	fi
+	echo "tree: baseline (vanilla) = base + $(git -C "$series_src" rev-list --count base..baseline) test patches"
+}
 
 if [ -f "$stamp" ] && [ "$(sed -n 1p "$stamp")" = "$patches_sum" ] &&
 	[ "$(sed -n 2p "$stamp")" = "$head" ] &&
-	[ -z "$(git -C "$series_src" status --porcelain)" ]; then
+	[ -z "$(git -C "$series_src" status --porcelain --ignored)" ]; then
 	echo "tree: up to date ($(git -C "$series_src" rev-list --count base..HEAD) patches)"
+	sync_baseline
 	exit 0
 fi
 
 if [ "${FORCE:-0}" != 1 ]; then
-	if [ -n "$(git -C "$series_src" status --porcelain)" ]; then
+	if [ -n "$(git -C "$series_src" status --porcelain --ignored)" ]; then
 		die "tree: $series_src has uncommitted changes; commit and 'make export', or FORCE=1 to discard"
 	fi
 	if [ "$head" != "$(git -C "$series_src" rev-parse base)" ] &&
@@ -41,5 +61,6 @@ while read -r p; do
 		die "tree: patch $n ($p) does not apply"
 	fi
 done < <(grep -v -e '^#' -e '^[[:space:]]*$' "$top/patches/series")
-printf '%s\n%s\n' "$patches_sum" "$(git -C "$series_src" rev-parse HEAD)" >"$stamp"
+write_stamp
 echo "tree: applied $n patches"
+sync_baseline

@@ -7,11 +7,7 @@ set -eu
 . "$(dirname "$0")/lib.sh"
 
 objects=${WARN_OBJECTS:-mm/vmalloc.o lib/test_vmalloc.o}
-cc=gcc
-if command -v ccache >/dev/null; then
-	cc="ccache gcc"
-	export CCACHE_BASEDIR=$build CCACHE_NOHASHDIR=1
-fi
+set_kernel_cc
 
 # Normalised warnings of one flavour and object: no paths, no line numbers.
 warnings() {

@@ -100,6 +100,54 @@ class Vmalloc(unittest.TestCase):
         self.assertIn('boot: the guest never reached /init', res['failures'])
 
 
+    def test_metrics_per_run(self):
+        res = self.run_log(
+            '[    5.0] Metric: vm_map_ram_purge_test rounds: 100 '
+            'new_blocks: 97',
+            '[    5.0] Metric: vm_map_ram_purge_test rounds: 100 '
+            'new_blocks: 100',
+            SUMMARY % ('vm_map_ram_purge_test', 1, 0, 10))
+        self.assertEqual(res['vmalloc'][0]['metrics'], {
+            'vm_map_ram_purge_test': [{'rounds': 100, 'new_blocks': 97},
+                                      {'rounds': 100, 'new_blocks': 100}]})
+
+
+class TestVmallocSh(unittest.TestCase):
+    OUT = ['@@WB tvsh begin profile run_test_mask=1024 nr_threads=2@@',
+           'Skip free_vmap_block: not in available_filter_functions',
+           'Run the test with following parameters: run_test_mask=1024',
+           SUMMARY % ('vm_map_ram_rw_test', 1, 0, 10),
+           SUMMARY % ('vm_map_ram_rw_test', 1, 0, 30),
+           'Function profile, all CPUs:',
+           '  Function                 Hit    Time           Avg'
+           '            s^2',
+           '  --------                 ---    ----           ---'
+           '            ---',
+           '  vm_map_ram               200    59.430 us      0.297 us'
+           '       2.919 us',
+           '  vm_unmap_ram               0    0.000 us       0.000 us'
+           '       0.000 us',
+           '@@WB tvsh end rc=0@@']
+
+    def test_table_and_run(self):
+        res = parse_log.parse(log(*self.OUT))
+        t = res['tvsh'][0]
+        self.assertEqual(t['rc'], 0)
+        self.assertEqual(t['skipped'], ['free_vmap_block'])
+        self.assertEqual(t['table']['vm_map_ram']['hit'], 200)
+        self.assertEqual(t['table']['vm_unmap_ram']['hit'], 0)
+        self.assertAlmostEqual(t['table']['vm_map_ram']['avg_us'], 0.297)
+        run = res['vmalloc'][0]
+        self.assertTrue(run['complete'])
+        self.assertEqual(run['tests']['vm_map_ram_rw_test']['workers'], 2)
+        self.assertEqual(res['failures'], [])
+
+    def test_unfinished(self):
+        res = parse_log.parse(log(*self.OUT[:5], end=False))
+        self.assertIsNone(res['tvsh'][0]['rc'])
+        self.assertTrue(any('did not finish' in f for f in res['failures']))
+
+
 KTAP = '''[    1.0] KTAP version 1
 [    1.0] 1..2
 [    1.0]     KTAP version 1
