@@ -55,7 +55,7 @@ series-status:
 checkpatch:
 	@$(S)/checkpatch.sh
 
-bisect:
+bisect: build-patched
 	@$(S)/bisect-build.sh
 
 warnings:

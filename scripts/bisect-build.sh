@@ -8,6 +8,9 @@ set -eu
 . "$(dirname "$0")/lib.sh"
 
 bsrc=$build/bisect/src
+# Which .c files are built is read from the patched kernel's objects.
+[ -f "$build/patched/obj/vmlinux" ] ||
+	die "bisect: build the patched kernel first (make build-patched)"
 commits=$(git -C "$series_src" rev-list --reverse base..series)
 if [ -z "$commits" ]; then
 	echo "bisect: the series is empty, nothing to build"

@@ -43,12 +43,13 @@ run "series applies" "$top/scripts/tree.sh" || true
 lines shellcheck "$top/scripts/lint.sh"
 lines "parser self-test" "$top/tests/run.sh"
 lines checkpatch "$top/scripts/checkpatch.sh"
-lines "per-patch builds" "$top/scripts/bisect-build.sh"
 built=1
 for f in patched vanilla debug; do
 	run "build $f" "$top/scripts/build.sh" "$f" || built=0
 	run "initramfs $f" "$top/scripts/initramfs.sh" "$f" || built=0
 done
+# After the patched build: it tells which of the touched files are built.
+lines "per-patch builds" "$top/scripts/bisect-build.sh"
 lines "W=1 and sparse" "$top/scripts/warnings.sh"
 if [ $built -eq 1 ]; then
 	lines "boot patched: KUnit + test_vmalloc smoke" \
