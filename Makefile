@@ -2,16 +2,18 @@
 # 'make' runs the main job, 'make check' the test suite; see README.md.
 include config.mk
 export LINUX_PKG LINUX_PKG_VER ALLOW_OTHER_VERSION WB_NAME WB_EMAIL \
+	ANCHOR_PKG ANCHOR_PKG_VER BENCH_RUNS \
 	VCPUS MEM ACCEL BOOT_TIMEOUT PERF_LOOPS SMOKE_LOOPS STRESS_LOOPS \
 	PROFILE_FUNCS
 
 S := scripts
 FLAVOURS := vanilla patched debug
 
-.PHONY: all main check scenarios deps base tree export series-status \
+.PHONY: all main check scenarios bench deps base tree export series-status \
 	checkpatch bisect warnings lint test-parser clean distclean \
 	$(addprefix build-,$(FLAVOURS)) $(addprefix initramfs-,$(FLAVOURS)) \
-	$(addprefix boot-,$(FLAVOURS))
+	$(addprefix boot-,$(FLAVOURS)) anchor build-anchor initramfs-anchor \
+	boot-anchor
 
 all: main
 
@@ -32,6 +34,11 @@ scenarios: initramfs-vanilla initramfs-patched
 	done
 	@$(S)/scenarios.py build/results/vanilla-scenarios.json \
 		build/results/patched-scenarios.json
+
+# The baseline, the patched 6.1 and the 6.12 anchor, BENCH_RUNS boots
+# each: results/bench.md, bench.json, throughput.png.
+bench: initramfs-vanilla initramfs-patched initramfs-anchor
+	@$(S)/bench.sh $(ARGS)
 
 deps:
 	@$(S)/deps.sh
@@ -73,10 +80,21 @@ $(addprefix build-,$(FLAVOURS)): build-%: tree
 $(addprefix initramfs-,$(FLAVOURS)): initramfs-%: build-%
 	@$(S)/initramfs.sh $*
 
+# The 6.12 anchor of make bench: Debian's linux-source-6.12 plus
+# patches-6.12/ in build/anchor/src.
+anchor: deps
+	@$(S)/anchor.sh
+
+build-anchor: anchor
+	@$(S)/build.sh anchor
+
+initramfs-anchor: build-anchor
+	@$(S)/initramfs.sh anchor
+
 # Boot one flavour with one guest job: make boot-debug JOB=stress ARGS="loops=500"
 JOB ?= smoke
 ARGS ?=
-$(addprefix boot-,$(FLAVOURS)): boot-%:
+$(addprefix boot-,$(FLAVOURS)) boot-anchor: boot-%:
 	@$(S)/run-job.sh $* $(JOB) $(ARGS)
 
 # Remove build products but keep the trees and their git history.

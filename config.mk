@@ -27,3 +27,10 @@ SMOKE_LOOPS  ?= 2000
 STRESS_LOOPS ?= 1000
 # Functions whose ftrace profile the main job prints.
 PROFILE_FUNCS ?= vm_map_ram,vm_unmap_ram,alloc_vmap_area,free_vmap_block,__purge_vmap_area_lazy
+
+# The anchor of 'make bench': Debian's upstream 6.12, built from the same
+# config fragments, with the 6.12 port of the test prefix (patches-6.12/).
+ANCHOR_PKG     ?= linux-source-6.12
+ANCHOR_PKG_VER ?= 6.12.117-1~deb12u1
+# Repetitions of each kernel's bench boot (medians and spread over them).
+BENCH_RUNS ?= 3

@@ -4,7 +4,7 @@ set -eu
 
 pkgs="build-essential bc bison flex libelf-dev libssl-dev dwarves cpio
 xz-utils kmod python3 ccache sparse shellcheck busybox-static bash-static
-qemu-system-x86 git rsync python3-ply python3-git"
+qemu-system-x86 git rsync python3-ply python3-git gnuplot-nox"
 
 missing=""
 for p in $pkgs; do

@@ -25,6 +25,20 @@ cp "$top/scripts/guest/init" "$root/init"
 gcc -static -O2 -Wall -Werror -o "$root/bin/loadmod" "$top/scripts/guest/loadmod.c"
 cp -a "$build/$flavour/mods/lib/modules" "$root/lib/"
 cp "$build/$flavour"/negative/*.ko "$root/negative/"
-cp "$src/tools/testing/selftests/vm/test_vmalloc.sh" "$root/bin/"
+# selftests/vm was renamed selftests/mm in 6.3.
+for d in vm mm; do
+	f=$src/tools/testing/selftests/$d/test_vmalloc.sh
+	[ -f "$f" ] && cp "$f" "$root/bin/"
+done
+[ -f "$root/bin/test_vmalloc.sh" ] || die "$flavour: no test_vmalloc.sh in $src"
+# The run_test_mask id of each test, as this kernel's test_vmalloc
+# describes them ("id: 1024, name: vm_map_ram_rw_test"): jobs select tests
+# by name, and the ids differ between kernels.
+ko=$(find "$build/$flavour/mods" -name 'test_vmalloc.ko*' | head -n 1)
+[ -n "$ko" ] || die "$flavour: test_vmalloc.ko not built"
+mkdir -p "$root/etc"
+modinfo -F parm "$ko" | sed -n 's/.*id: *\([0-9]*\), *name: *\([a-z0-9_]*\).*/\2 \1/p' \
+	>"$root/etc/test_vmalloc.ids"
+[ -s "$root/etc/test_vmalloc.ids" ] || die "$flavour: no test ids in $ko"
 (cd "$root" && find . | LC_ALL=C sort | cpio -o -H newc --quiet -R 0:0) >"$out.tmp"
 mv "$out.tmp" "$out"

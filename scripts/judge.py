@@ -123,7 +123,7 @@ def main():
     if job == 'negative':
         j.completed()
         j.negative()
-    elif job == 'scenarios':
+    elif job in ('scenarios', 'bench'):
         j.completed()
         j.no_splats()
         j.vmalloc_clean()

@@ -8,6 +8,8 @@ build=$top/build
 # CCACHE_BASEDIR=$build) sees the same relative paths in both trees.
 series_src=$build/patched/src
 vanilla_src=$build/vanilla/src
+# The 6.12 anchor of 'make bench': its own base commit plus patches-6.12/.
+anchor_src=$build/anchor/src
 
 die() {
 	echo "error: $*" >&2
@@ -36,7 +38,8 @@ flavour_src() {
 	vanilla) echo "$vanilla_src" ;;
 	patched | debug) echo "$series_src" ;;
 	bisect) echo "$build/bisect/src" ;;
-	*) die "unknown flavour '$1' (vanilla, patched, debug, bisect)" ;;
+	anchor) echo "$anchor_src" ;;
+	*) die "unknown flavour '$1' (vanilla, patched, debug, bisect, anchor)" ;;
 	esac
 }
 

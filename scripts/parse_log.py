@@ -250,7 +250,7 @@ def parse_tvsh(lines):
 def parse(text):
     lines = [clean(x) for x in text.splitlines()]
     res = {'job': None, 'kernel': None, 'cpus': None, 'completed': False,
-           'profile_skipped': []}
+           'profile_skipped': [], 'not_run': {}}
     for line in lines:
         m = MARK.search(line)
         if not m:
@@ -264,6 +264,9 @@ def parse(text):
             res['completed'] = True
         elif words[0] == 'profile-skip':
             res['profile_skipped'].append(words[1])
+        elif words[0] == 'n/a' and len(words) > 1:
+            # A case this kernel lacks: "n/a NAME reason".
+            res['not_run'][words[1]] = ' '.join(words[2:])
     res['vmalloc'] = parse_vmalloc(lines)
     res['ktap'] = parse_ktap(lines)
     res['trace_stat_files'], res['trace_stat'] = parse_trace_stat(lines)
