@@ -156,6 +156,75 @@ def why_missing(runs, k, name):
     return None
 
 
+FRAG = ('vm_map_ram_frag_fixed_test', 'vm_map_ram_frag_random_test',
+        'vm_map_ram_frag_orders_test')
+
+
+def seed_check(runs):
+    """Seed 000 on the baseline: blocks freed as often as allocated."""
+    L = ['## Seed 000 on the baseline: free_vmap_block vs alloc_vmap_area',
+         '', 'The fix 6.1 already carries frees every vmap block it '
+         'allocates in the fragmentation scenarios: free_vmap_block() '
+         'hits within 1% of alloc_vmap_area() hits (which also count the '
+         'few areas of the module load).', '']
+    rows = []
+    for name in FRAG:
+        for i, r in enumerate(runs['vanilla'], 1):
+            n = str(r.get('run', i))
+            s = r['scenarios'].get(name, {})
+            a, f = s.get('alloc_vmap_area hits'), s.get('free_vmap_block hits')
+            if not a or f is None:
+                rows.append([name, n, 'n/a', 'n/a', 'n/a', 'n/a'])
+                continue
+            d = abs(a - f) / a
+            rows.append([name, n, str(a), str(f),
+                         '%.2f%%' % (100 * d),
+                         'yes' if d <= 0.01 else 'NO'])
+    table(L, ['scenario', 'run', 'alloc_vmap_area', 'free_vmap_block',
+              'difference', 'within 1%'], rows)
+    return L
+
+
+# The rows of the summary at the top of bench.md (and in README.md).
+SUMMARY_ROWS = (
+    ('frag fixed: blocks taken', 'vm_map_ram_frag_fixed_test', 'new_blocks'),
+    ('frag random: blocks taken', 'vm_map_ram_frag_random_test',
+     'new_blocks'),
+    ('frag orders: blocks taken', 'vm_map_ram_frag_orders_test',
+     'new_blocks'),
+    ('pack 100000 pages: blocks', 'vm_map_ram_pack_test', 'blocks'),
+    ('pack 100000 pages: span (pages)', 'vm_map_ram_pack_test',
+     'span_pages'),
+    ('purge: new blocks in 100 rounds', 'vm_map_ram_purge_test',
+     'new_blocks'),
+    ('lazy: vmalloc() ns after 100k vunmaps', 'lazy_chain_alloc_test',
+     'alloc_ns@vunmaps=100000'),
+)
+
+
+def summary(runs):
+    head = ['', LABEL['vanilla'], LABEL['patched'], LABEL['anchor'],
+            'patched/baseline', 'patched/6.12']
+    rows = []
+    for label, name, key in SUMMARY_ROWS:
+        st = {k: stat([r['scenarios'].get(name, {}).get(key)
+                       for r in runs[k]]) for k in KERNELS}
+        rows.append([label] + [cell(st[k]) for k in KERNELS] +
+                    [ratio(st['patched'], st['vanilla']),
+                     ratio(st['patched'], st['anchor'])])
+    for which, w in (('mask7', 1), ('mask7', 8), ('full', 1), ('full', 8)):
+        st = {k: stat([r['sets'].get(which, {}).get(str(w), {})
+                       .get('ops_per_s') for r in runs[k]]) for k in KERNELS}
+        rows.append(['%s, %d worker%s: ops/s' % (
+            'run_test_mask=7' if which == 'mask7' else 'full set', w,
+            's' if w > 1 else '')] + [cell(st[k]) for k in KERNELS] +
+            [ratio(st['patched'], st['vanilla']),
+             ratio(st['patched'], st['anchor'])])
+    L = ['## Summary', '']
+    table(L, head, rows)
+    return L
+
+
 def report(runs, meta):
     L = ['# make bench', '',
          'Generated %s by `make bench` (%s, %s vCPUs, %s memory, %d '
@@ -163,7 +232,11 @@ def report(runs, meta):
          % (meta['date'], meta['accel'], meta['vcpus'], meta['mem'],
             max([len(v) for v in runs.values()] + [0]),
             ', guest arguments: ' + meta['args'] if meta['args'] else ''),
-         'Timings under TCG are noisy; hits and block counts are exact.', '',
+         'Timings under TCG are noisy; hits and block counts are exact.',
+         '']
+    if meta.get('note'):
+        L += [meta['note'], '']
+    L += [
          '| kernel | version | runs | failures |', '|---|---|---|---|']
     for k in KERNELS:
         fails = sorted({f for r in runs[k] for f in r['failures']})
@@ -174,6 +247,8 @@ def report(runs, meta):
           'free_vmap_block() calls: blocks (and other areas) that the '
           'profiled run allocated and did not free.  Pages flushed: n/a '
           '(no counter yet; needs a probe on the flush path).', '']
+    L += summary(runs)
+    L += seed_check(runs)
     head = ['', LABEL['vanilla'], LABEL['patched'], LABEL['anchor'],
             'patched/baseline', 'patched/6.12']
     names = []
@@ -253,7 +328,7 @@ def plot(runs, out):
                         f.write('%s %d %g %g %g\n' % (
                             which, w, st['median'], st['min'], st['max']))
             f.write('\n\n')
-    gp = ['set terminal pngcairo size 1000,450 font ",10"',
+    gp = ['set terminal pngcairo noenhanced size 1000,450 font ",10"',
           "set output '%s'" % os.path.join(out, 'throughput.png'),
           'set multiplot layout 1,2',
           'set logscale x 2', 'set xlabel "workers (nr_threads), 2 vCPUs"',
@@ -277,12 +352,13 @@ def main():
     ap.add_argument('--vcpus', default='?')
     ap.add_argument('--mem', default='?')
     ap.add_argument('--args', default='')
+    ap.add_argument('--note', default='', help='a line for the header')
     ap.add_argument('json', nargs='+')
     a = ap.parse_args()
     runs = load(a.json)
     meta = {'date': datetime.datetime.now(datetime.timezone.utc)
             .strftime('%Y-%m-%d %H:%M UTC'), 'accel': a.accel,
-            'vcpus': a.vcpus, 'mem': a.mem, 'args': a.args}
+            'vcpus': a.vcpus, 'mem': a.mem, 'args': a.args, 'note': a.note}
     os.makedirs(a.out, exist_ok=True)
     with open(os.path.join(a.out, 'bench.md'), 'w') as f:
         f.write(report(runs, meta) + '\n')

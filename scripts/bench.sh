@@ -16,6 +16,10 @@ for i in $(seq 1 "$runs"); do
 			echo "bench: $k run $i had failures (see above); its numbers are kept and marked"
 	done
 done
+note=""
+if [ "$(git -C "$series_src" rev-parse baseline)" = "$(git -C "$series_src" rev-parse HEAD)" ]; then
+	note="The series has no allocator patch yet: patched 6.1 is the baseline tree, so every patched/baseline ratio is run-to-run noise."
+fi
 "$top/scripts/bench.py" --accel "$("$top/scripts/accel.sh")" \
-	--vcpus "$(cfg VCPUS)" --mem "$(cfg MEM)" --args "$*" \
+	--vcpus "$(cfg VCPUS)" --mem "$(cfg MEM)" --args "$*" --note "$note" \
 	--out "$top/results" "$build"/results/bench-*.json

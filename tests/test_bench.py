@@ -80,6 +80,14 @@ class Report(unittest.TestCase):
                       '[500000, 2000000] | 1000000 | 2.00 | 1.00 |',
                       rows['| 1 workers'])
 
+    def test_seed_check(self):
+        lines = bench.seed_check(self.runs())
+        rows = [line for line in lines if line.startswith('| vm_map')]
+        # 13 allocated, 10 freed: 23% apart, not within 1%.
+        self.assertEqual(rows[0], '| vm_map_ram_frag_fixed_test | 1 | 13 | '
+                         '10 | 23.08% | NO |')
+        self.assertEqual(len(rows), 3 + 2 * 3)
+
 
 if __name__ == '__main__':
     unittest.main()
