@@ -12,7 +12,7 @@ FLAVOURS := vanilla patched debug
 .PHONY: all main check scenarios bench deps base tree export series-status \
 	checkpatch bisect warnings lint test-parser clean distclean \
 	$(addprefix build-,$(FLAVOURS)) $(addprefix initramfs-,$(FLAVOURS)) \
-	$(addprefix boot-,$(FLAVOURS)) anchor build-anchor initramfs-anchor \
+	$(addprefix boot-,$(FLAVOURS)) anchor port-6.12 build-anchor initramfs-anchor \
 	boot-anchor
 
 all: main
@@ -84,6 +84,10 @@ $(addprefix initramfs-,$(FLAVOURS)): initramfs-%: build-%
 # patches-6.12/ in build/anchor/src.
 anchor: deps
 	@$(S)/anchor.sh
+
+# Regenerate patches-6.12/ from the series tree's test prefix.
+port-6.12: deps
+	@$(S)/port-6.12.sh
 
 build-anchor: anchor
 	@$(S)/build.sh anchor
