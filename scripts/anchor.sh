@@ -19,13 +19,5 @@ fi
 
 git -C "$anchor_src" checkout -q -f -B series base
 git -C "$anchor_src" clean -q -fd
-n=0
-while read -r p; do
-	n=$((n + 1))
-	if ! git -C "$anchor_src" am -q --whitespace=nowarn "$pdir/$p"; then
-		git -C "$anchor_src" am --abort 2>/dev/null || true
-		die "anchor: patch $n ($p) does not apply"
-	fi
-done < <(grep -v -e '^#' -e '^[[:space:]]*$' "$pdir/series")
+am_series anchor "$anchor_src" "$pdir"
 echo "$sum" >"$applied"
-echo "anchor: applied $n patches onto $(git -C "$anchor_src" log -1 --format=%s base)"

@@ -24,8 +24,6 @@ from scenarios import cases  # noqa: E402
 KERNELS = ('vanilla', 'patched', 'anchor')
 LABEL = {'vanilla': 'baseline 6.1', 'patched': 'patched 6.1',
          'anchor': '6.12 anchor'}
-PROFILED = ('vm_map_ram', 'vm_unmap_ram', 'alloc_vmap_area',
-            'free_vmap_block', '__purge_vmap_area_lazy')
 # Sets whose tests all do test_loop_count operations per worker, so that
 # ops/s compares across kernels.  align_shift_alloc_test fails by design.
 SETS = {
@@ -52,10 +50,9 @@ def one_run(res):
            'not_run': res.get('not_run', {}), 'scenarios': {}, 'sets': {}}
     for name, t, run in cases(res):
         s = {}
-        for f in PROFILED:
-            row = t['table'].get(f)
-            if row:
-                s[f + ' hits'] = row['hit']
+        # Every function the profile lists (parse_log keeps them sorted).
+        for f, row in t['table'].items():
+            s[f + ' hits'] = row['hit']
         for f in ('vm_map_ram', 'vm_unmap_ram'):
             row = t['table'].get(f)
             if row and row['hit']:
@@ -202,26 +199,39 @@ SUMMARY_ROWS = (
 )
 
 
-def summary(runs):
-    head = ['', LABEL['vanilla'], LABEL['patched'], LABEL['anchor'],
-            'patched/baseline', 'patched/6.12']
-    rows = []
-    for label, name, key in SUMMARY_ROWS:
-        st = {k: stat([r['scenarios'].get(name, {}).get(key)
-                       for r in runs[k]]) for k in KERNELS}
-        rows.append([label] + [cell(st[k]) for k in KERNELS] +
-                    [ratio(st['patched'], st['vanilla']),
-                     ratio(st['patched'], st['anchor'])])
-    for which, w in (('mask7', 1), ('mask7', 8), ('full', 1), ('full', 8)):
-        st = {k: stat([r['sets'].get(which, {}).get(str(w), {})
-                       .get('ops_per_s') for r in runs[k]]) for k in KERNELS}
-        rows.append(['%s, %d worker%s: ops/s' % (
-            'run_test_mask=7' if which == 'mask7' else 'full set', w,
-            's' if w > 1 else '')] + [cell(st[k]) for k in KERNELS] +
+HEAD = ['', LABEL['vanilla'], LABEL['patched'], LABEL['anchor'],
+        'patched/baseline', 'patched/6.12']
+
+
+def stat_row(label, runs, get, missing=lambda k: 'n/a'):
+    """label, one cell per kernel of get(run) over its runs, two ratios."""
+    st = {k: stat([get(r) for r in runs[k]]) for k in KERNELS}
+    return ([label] + [cell(st[k]) if st[k] else missing(k)
+                       for k in KERNELS] +
             [ratio(st['patched'], st['vanilla']),
              ratio(st['patched'], st['anchor'])])
+
+
+def scenario_value(name, key):
+    return lambda r: r['scenarios'].get(name, {}).get(key)
+
+
+def set_value(which, workers, key='ops_per_s', test=None):
+    def get(r):
+        e = r['sets'].get(which, {}).get(str(workers), {})
+        return e.get('usec', {}).get(test) if test else e.get(key)
+    return get
+
+
+def summary(runs):
+    rows = [stat_row(label, runs, scenario_value(name, key))
+            for label, name, key in SUMMARY_ROWS]
+    for which, w in (('mask7', 1), ('mask7', 8), ('full', 1), ('full', 8)):
+        rows.append(stat_row('%s, %d worker%s: ops/s' % (
+            'run_test_mask=7' if which == 'mask7' else 'full set', w,
+            's' if w > 1 else ''), runs, set_value(which, w)))
     L = ['## Summary', '']
-    table(L, head, rows)
+    table(L, HEAD, rows)
     return L
 
 
@@ -249,8 +259,6 @@ def report(runs, meta):
           '(no counter yet; needs a probe on the flush path).', '']
     L += summary(runs)
     L += seed_check(runs)
-    head = ['', LABEL['vanilla'], LABEL['patched'], LABEL['anchor'],
-            'patched/baseline', 'patched/6.12']
     names = []
     for k in KERNELS:
         for r in runs[k]:
@@ -264,51 +272,32 @@ def report(runs, meta):
             for r in runs[k]:
                 keys += [x for x in r['scenarios'].get(name, {})
                          if x not in keys and x != 'failed']
-        rows = []
-        for key in keys:
-            st = {k: stat([r['scenarios'].get(name, {}).get(key)
-                           for r in runs[k]]) for k in KERNELS}
-            rows.append([key] + [
-                cell(st[k]) if st[k] else (why_missing(runs, k, name) or
-                                           'n/a')
-                for k in KERNELS] + [ratio(st['patched'], st['vanilla']),
-                                     ratio(st['patched'], st['anchor'])])
+        missing = lambda k: why_missing(runs, k, name) or 'n/a'  # noqa: E731
+        rows = [stat_row(key, runs, scenario_value(name, key), missing)
+                for key in keys]
         if not rows:
             rows.append(['(not run)'] + [why_missing(runs, k, name) or
                                          'n/a' for k in KERNELS] +
                         ['n/a', 'n/a'])
-        table(L, head, rows)
+        table(L, HEAD, rows)
     for which in ('mask7', 'full'):
         L += ['## Throughput, %s' % SET_TITLE[which], '',
               'ops/s = test_loop_count x tests x workers / (sum of the '
               'per-test usec, averaged over workers).', '']
         workers = sorted({int(w) for k in KERNELS for r in runs[k]
                           for w in r['sets'].get(which, {})})
-        rows = []
-        for w in workers:
-            st = {k: stat([r['sets'].get(which, {}).get(str(w), {})
-                           .get('ops_per_s') for r in runs[k]])
-                  for k in KERNELS}
-            rows.append(['%d workers' % w] + [cell(st[k]) for k in KERNELS] +
-                        [ratio(st['patched'], st['vanilla']),
-                         ratio(st['patched'], st['anchor'])])
-        table(L, ['ops/s'] + head[1:], rows)
+        rows = [stat_row('%d workers' % w, runs, set_value(which, w))
+                for w in workers]
+        table(L, ['ops/s'] + HEAD[1:], rows)
     L += ['## test_vmalloc usec per test, full set, 1 worker', '']
     tests = []
     for k in KERNELS:
         for r in runs[k]:
             e = r['sets'].get('full', {}).get('1', {})
             tests += [t for t in sorted(e.get('usec', {})) if t not in tests]
-    rows = []
-    for t in tests:
-        st = {k: stat([r['sets'].get('full', {}).get('1', {})
-                       .get('usec', {}).get(t) for r in runs[k]])
-              for k in KERNELS}
-        rows.append([t] + [cell(st[k]) if st[k] else 'n/a (not in this '
-                           'kernel)' for k in KERNELS] +
-                    [ratio(st['patched'], st['vanilla']),
-                     ratio(st['patched'], st['anchor'])])
-    table(L, ['usec'] + head[1:], rows)
+    rows = [stat_row(t, runs, set_value('full', 1, test=t),
+                     lambda k: 'n/a (not in this kernel)') for t in tests]
+    table(L, ['usec'] + HEAD[1:], rows)
     return '\n'.join(L)
 
 

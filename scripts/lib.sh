@@ -26,12 +26,6 @@ cfg() {
 	printf '%s\n' "$v"
 }
 
-# git in the series tree, as the project identity.
-sgit() {
-	git -C "$series_src" -c user.name="$(cfg WB_NAME)" \
-		-c user.email="$(cfg WB_EMAIL)" "$@"
-}
-
 # Source dir and object dir of a flavour.
 flavour_src() {
 	case $1 in
@@ -66,6 +60,23 @@ set_kernel_cc() {
 		export CCACHE_BASEDIR=$build CCACHE_NOHASHDIR=1 CCACHE_MAXSIZE=8G
 		cc="ccache gcc"
 	fi
+}
+
+# am_series NAME SRC PATCHDIR: apply PATCHDIR/series onto SRC with git am
+# as the project identity; a patch that does not apply fails with its name.
+am_series() {
+	local name=$1 src=$2 pdir=$3 n=0 p
+	while read -r p; do
+		n=$((n + 1))
+		if ! git -C "$src" -c user.name="$(cfg WB_NAME)" \
+			-c user.email="$(cfg WB_EMAIL)" \
+			am -q --whitespace=nowarn "$pdir/$p" 2>"$build/am.err"; then
+			git -C "$src" am --abort 2>/dev/null || true
+			cat "$build/am.err" >&2
+			die "$name: patch $n ($p) does not apply"
+		fi
+	done < <(grep -v -e '^#' -e '^[[:space:]]*$' "$pdir/series")
+	echo "$name: applied $n patches"
 }
 
 # The paths a patch of the test prefix may touch: tests and documentation.

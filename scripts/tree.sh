@@ -52,15 +52,6 @@ fi
 git -C "$series_src" checkout -q -f series
 git -C "$series_src" reset -q --hard base
 git -C "$series_src" clean -q -fdx
-n=0
-while read -r p; do
-	n=$((n + 1))
-	if ! sgit am -q --whitespace=nowarn "$top/patches/$p" 2>"$build/am.err"; then
-		sgit am --abort 2>/dev/null || true
-		cat "$build/am.err" >&2
-		die "tree: patch $n ($p) does not apply"
-	fi
-done < <(grep -v -e '^#' -e '^[[:space:]]*$' "$top/patches/series")
+am_series tree "$series_src" "$top/patches"
 write_stamp
-echo "tree: applied $n patches"
 sync_baseline
