@@ -4,16 +4,19 @@ include config.mk
 export LINUX_PKG LINUX_PKG_VER ALLOW_OTHER_VERSION WB_NAME WB_EMAIL \
 	ANCHOR_PKG ANCHOR_PKG_VER BENCH_RUNS \
 	VCPUS MEM ACCEL BOOT_TIMEOUT PERF_LOOPS SMOKE_LOOPS STRESS_LOOPS \
-	PROFILE_FUNCS
+	PROFILE_FUNCS ICOUNT_FUNCS LOCKSTAT_CLASSES
 
 S := scripts
 FLAVOURS := vanilla patched debug
+# The kernels of make bench's lock_stat section (configs/lockstat.config).
+LOCKSTAT := lockstat-vanilla lockstat-patched lockstat-anchor
 
 .PHONY: all main check scenarios bench deps base tree export series-status \
 	checkpatch bisect warnings lint test-parser clean distclean \
 	$(addprefix build-,$(FLAVOURS)) $(addprefix initramfs-,$(FLAVOURS)) \
 	$(addprefix boot-,$(FLAVOURS)) anchor port-6.12 build-anchor initramfs-anchor \
-	boot-anchor
+	boot-anchor bench-repeatability $(addprefix build-,$(LOCKSTAT)) \
+	$(addprefix initramfs-,$(LOCKSTAT)) $(addprefix boot-,$(LOCKSTAT))
 
 all: main
 
@@ -35,10 +38,16 @@ scenarios: initramfs-vanilla initramfs-patched
 	@$(S)/scenarios.py build/results/vanilla-scenarios.json \
 		build/results/patched-scenarios.json
 
-# The baseline, the patched 6.1 and the 6.12 anchor, BENCH_RUNS boots
-# each: results/bench.md, bench.json, throughput.png.
-bench: initramfs-vanilla initramfs-patched initramfs-anchor
+# The baseline, the patched 6.1 and the 6.12 anchor: BENCH_RUNS boots
+# each (MTTCG), one icount boot each (single-CPU costs), one boot of each
+# lock_stat kernel: results/bench.md, bench.json, throughput.png.
+bench: initramfs-vanilla initramfs-patched initramfs-anchor \
+	$(addprefix initramfs-,$(LOCKSTAT))
 	@$(S)/bench.sh $(ARGS)
+
+# The icount set twice on each kernel; prints the largest difference.
+bench-repeatability: initramfs-vanilla initramfs-patched initramfs-anchor
+	@$(S)/bench-repeatability.sh $(ARGS)
 
 deps:
 	@$(S)/deps.sh
@@ -80,6 +89,15 @@ $(addprefix build-,$(FLAVOURS)): build-%: tree
 $(addprefix initramfs-,$(FLAVOURS)): initramfs-%: build-%
 	@$(S)/initramfs.sh $*
 
+build-lockstat-vanilla build-lockstat-patched: build-lockstat-%: tree
+	@$(S)/build.sh lockstat-$*
+
+build-lockstat-anchor: anchor
+	@$(S)/build.sh lockstat-anchor
+
+$(addprefix initramfs-,$(LOCKSTAT)): initramfs-%: build-%
+	@$(S)/initramfs.sh $*
+
 # The 6.12 anchor of make bench: Debian's linux-source-6.12 plus
 # patches-6.12/ in build/anchor/src.
 anchor: deps
@@ -98,7 +116,7 @@ initramfs-anchor: build-anchor
 # Boot one flavour with one guest job: make boot-debug JOB=stress ARGS="loops=500"
 JOB ?= smoke
 ARGS ?=
-$(addprefix boot-,$(FLAVOURS)) boot-anchor: boot-%:
+$(addprefix boot-,$(FLAVOURS)) boot-anchor $(addprefix boot-,$(LOCKSTAT)): boot-%:
 	@$(S)/run-job.sh $* $(JOB) $(ARGS)
 
 # Remove build products but keep the trees and their git history.

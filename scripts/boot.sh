@@ -4,6 +4,10 @@
 # The console log goes to build/logs/<flavour>-<job>.log (LOG_NAME
 # overrides the file name); its path is printed.  Exits non-zero when
 # QEMU fails or the hard timeout (BOOT_TIMEOUT seconds) expires.
+# ICOUNT=1 boots one vCPU under single-threaded TCG with icount: guest
+# time counts executed instructions (1 ns each), so that a single-CPU
+# cost is the same on every boot however busy the host is.  (QEMU 7.2
+# hangs bringing up secondary CPUs under icount: one vCPU only.)
 set -eu
 . "$(dirname "$0")/lib.sh"
 
@@ -24,10 +28,18 @@ if [ "$job" = probe ]; then
 else
 	accel=$("$top/scripts/accel.sh" "$flavour")
 fi
+smp=$(cfg VCPUS)
 case $accel in
 kvm) accel_opts="-accel kvm -cpu host" ;;
 *) accel_opts="-accel tcg,thread=multi -cpu qemu64" ;;
 esac
+if [ "${ICOUNT:-0}" = 1 ]; then
+	accel_opts="-accel tcg,thread=single -cpu qemu64"
+	accel_opts="$accel_opts -icount shift=0,sleep=off,align=off"
+	# A fixed wall clock too: the guest seeds its RNG from it.
+	accel_opts="$accel_opts -rtc base=2026-01-01T00:00:00,clock=vm"
+	smp=1
+fi
 
 cmdline="console=ttyS0 panic=-1 oops=panic wb.job=$job"
 for kv in "$@"; do
@@ -39,7 +51,7 @@ rc=0
 # shellcheck disable=SC2086 # $accel_opts is a list of options
 timeout -k 10 "$(cfg BOOT_TIMEOUT)" qemu-system-x86_64 \
 	-nodefaults -no-user-config -display none -no-reboot \
-	$accel_opts -smp "$(cfg VCPUS)" -m "$(cfg MEM)" \
+	$accel_opts -smp "$smp" -m "$(cfg MEM)" \
 	-kernel "$kernel" -initrd "$initrd" -append "$cmdline" \
 	-serial "file:$log" </dev/null || rc=$?
 if [ $rc -eq 124 ]; then

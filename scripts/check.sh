@@ -57,6 +57,10 @@ if [ $built -eq 1 ]; then
 	lines "boot debug: test_vmalloc stress" \
 		"$top/scripts/run-job.sh" debug stress "loops=$(cfg STRESS_LOOPS)"
 	lines "negative controls" "$top/scripts/run-job.sh" patched negative
+	# make bench's icount mode, short: two boots must give the same times.
+	run "icount: two boots agree within 1%" env REPEAT_KERNELS=patched \
+		"$top/scripts/bench-repeatability.sh" loops=1000 set_loops=1000 \
+		tests=vm_map_ram_rw_test,vm_map_ram_purge_test
 else
 	echo "FAIL boots skipped: a kernel or initramfs did not build" | tee -a "$results"
 fi

@@ -3,9 +3,9 @@
 
 Usage: judge.py JOB RESULT.json
 Prints one "PASS name" or "FAIL name: why" line per expectation and exits 1
-if any failed.  Jobs: perf, smoke, stress, scenarios (real runs: must be
-clean) and negative (the planted failures must each be reported as
-failures).
+if any failed.  Jobs: perf, smoke, stress, scenarios, bench, lockstat
+(real runs: must be clean) and negative (the planted failures must each be
+reported as failures).
 """
 import json
 import sys
@@ -130,6 +130,14 @@ def main():
         j.check('every scenario profiled', res['tvsh'] and all(
             t['rc'] == 0 and t['header'] for t in res['tvsh']),
             'runs: %s' % [(t['args'], t['rc']) for t in res['tvsh']])
+    elif job == 'lockstat':
+        j.completed()
+        j.no_splats()
+        j.vmalloc_clean()
+        ls = res.get('lockstat', [])
+        j.check('lock_stat read around every run', ls and all(
+            x['complete'] and x['classes'] for x in ls),
+            'sections: %s' % [(x['params'], len(x['classes'])) for x in ls])
     elif job in ('perf', 'smoke', 'stress'):
         j.completed()
         j.no_splats()

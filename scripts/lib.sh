@@ -26,14 +26,18 @@ cfg() {
 	printf '%s\n' "$v"
 }
 
-# Source dir and object dir of a flavour.
+# Source dir and object dir of a flavour.  lockstat-K is kernel K with
+# configs/lockstat.config (make bench's lock_stat section).
 flavour_src() {
 	case $1 in
+	lockstat-vanilla | lockstat-patched | lockstat-anchor)
+		flavour_src "${1#lockstat-}"
+		;;
 	vanilla) echo "$vanilla_src" ;;
 	patched | debug) echo "$series_src" ;;
 	bisect) echo "$build/bisect/src" ;;
 	anchor) echo "$anchor_src" ;;
-	*) die "unknown flavour '$1' (vanilla, patched, debug, bisect, anchor)" ;;
+	*) die "unknown flavour '$1' (vanilla, patched, debug, bisect, anchor, lockstat-*)" ;;
 	esac
 }
 
@@ -46,6 +50,7 @@ flavour_obj() {
 flavour_frags() {
 	case $1 in
 	debug) echo "$top/configs/guest.config $top/configs/debug.config" ;;
+	lockstat-*) echo "$top/configs/guest.config $top/configs/lockstat.config" ;;
 	*) echo "$top/configs/guest.config" ;;
 	esac
 }

@@ -3,7 +3,8 @@
 
 Reads what the guest /init and the kernel printed: the @@WB markers,
 test_vmalloc "Summary:" lines, KTAP from KUnit, the ftrace
-trace_stat/function* files (summed over all CPUs) and kernel splats.
+trace_stat/function* files (summed over all CPUs), /proc/lock_stat rows
+and kernel splats.
 Usage: parse_log.py LOG [-o OUT.json] [--quiet]
 Exit status: 0 if the run passed, 1 if it failed, 2 on usage errors.
 """
@@ -25,6 +26,11 @@ STAT_ROW_HITS = re.compile(r'^\s+(\S+)\s+(\d+)\s*$')
 # Extra numbers a test_vmalloc case reports: "Metric: TEST key: N key: N".
 METRIC = re.compile(r'Metric: (\S+) (.*)$')
 METRIC_KV = re.compile(r'(\w+): (-?\d+)')
+# A class row of /proc/lock_stat (version 0.4): name, then con-bounces,
+# contentions and four wait times, acq-bounces, acquisitions and four
+# hold times.
+LOCK_ROW = re.compile(r'^\s*(\S+):\s*(\d+)\s+(\d+)(?:\s+[\d.]+){4}\s+'
+                      r'(\d+)\s+(\d+)(?:\s+[\d.]+){4}\s*$')
 
 # Lines that open a kernel splat, and its kind.
 SPLATS = [
@@ -247,6 +253,33 @@ def parse_tvsh(lines):
     return out
 
 
+def parse_lockstat(lines):
+    """The lock_stat rows printed between lockstat markers."""
+    out = []
+    cur = None
+    for line in lines:
+        m = MARK.search(line)
+        if m and m.group(1).startswith('lockstat begin'):
+            cur = {'params': m.group(1)[len('lockstat begin'):].strip(),
+                   'classes': {}, 'complete': False}
+            out.append(cur)
+            continue
+        if cur is None:
+            continue
+        if m and m.group(1) == 'lockstat end':
+            cur['complete'] = True
+            cur = None
+            continue
+        r = LOCK_ROW.match(line)
+        if r:
+            cur['classes'][r.group(1)] = {
+                'con_bounces': int(r.group(2)),
+                'contentions': int(r.group(3)),
+                'acq_bounces': int(r.group(4)),
+                'acquisitions': int(r.group(5))}
+    return out
+
+
 def parse(text):
     lines = [clean(x) for x in text.splitlines()]
     res = {'job': None, 'kernel': None, 'cpus': None, 'completed': False,
@@ -271,6 +304,7 @@ def parse(text):
     res['ktap'] = parse_ktap(lines)
     res['trace_stat_files'], res['trace_stat'] = parse_trace_stat(lines)
     res['tvsh'] = parse_tvsh(lines)
+    res['lockstat'] = parse_lockstat(lines)
     res['splats'] = find_splats(lines)
     res['failures'] = failures(res)
     return res
