@@ -267,13 +267,42 @@ def set_value(which, workers, key='ops_per_s', test=None):
     return get
 
 
-def summary(runs):
+# Summary rows from the icount boots: label, scenario, key.
+SUMMARY_ICOUNT = (
+    ('icount: vm_map_ram() us (rw test)', 'vm_map_ram_rw_test',
+     'vm_map_ram avg us'),
+    ('icount: vm_unmap_ram() us (rw test)', 'vm_map_ram_rw_test',
+     'vm_unmap_ram avg us'),
+    ('icount: vm_unmap_aliases() us (purge test)', 'vm_map_ram_purge_test',
+     'vm_unmap_aliases avg us'),
+)
+
+
+def global_locks(test, workers):
+    """Acquisitions of global locks per pair, from a lock_stat run."""
+    def get(r):
+        d = r['locks'].get(test, {}).get(str(workers))
+        if d is None:
+            return None
+        return sum(v['acq'] for c, v in d.items()
+                   if is_global(c) and not NOT_A_LOCK.search(c))
+    return get
+
+
+def summary(runs, icount=None, lockstat=None):
     rows = [stat_row(label, runs, scenario_value(name, key))
             for label, name, key in SUMMARY_ROWS]
     for which, w in (('mask7', 1), ('mask7', 8), ('full', 1), ('full', 8)):
         rows.append(stat_row('%s, %d worker%s: ops/s' % (
             'run_test_mask=7' if which == 'mask7' else 'full set', w,
             's' if w > 1 else ''), runs, set_value(which, w)))
+    if icount and any(icount.values()):
+        rows += [stat_row(label, icount, scenario_value(name, key))
+                 for label, name, key in SUMMARY_ICOUNT]
+    if lockstat and any(lockstat.values()):
+        rows += [stat_row('global lock acquisitions per %s, %d worker(s)'
+                          % (pair, w), lockstat, global_locks(test, w))
+                 for test, pair in PAIRS.items() for w in (1, 8)]
     L = ['## Summary', '']
     table(L, HEAD, rows)
     return L
@@ -305,7 +334,7 @@ def report(runs, meta, icount=None, lockstat=None):
           'free_vmap_block() calls: blocks (and other areas) that the '
           'profiled run allocated and did not free.  Pages flushed: n/a '
           '(no counter yet; needs a probe on the flush path).', '']
-    L += summary(runs)
+    L += summary(runs, icount, lockstat)
     if icount is not None:
         L += icount_section(icount)
     if lockstat is not None:
@@ -407,6 +436,11 @@ def icount_section(runs):
     return L
 
 
+# lockdep maps in /proc/lock_stat that are not locks: work items, and a
+# mutex's internal wait_lock.
+NOT_A_LOCK = re.compile(r'^\(|_work$|\.wait_lock$')
+
+
 def is_global(cls):
     """A lock with a name of its own (DEFINE_SPINLOCK, DEFINE_MUTEX), not
     one of many in a structure ("&vb->lock")."""
@@ -424,7 +458,8 @@ def lockstat_section(runs):
          'did not take (or does not have).  Acquisitions repeat from boot '
          'to boot; contentions depend on scheduling.  Classes named '
          '"&..." are one lock per structure (block, CPU queue, node); the '
-         'others are global.', '']
+         'others are global.  Work items and mutex wait_locks, which '
+         'lockdep also lists, are left out.', '']
     if not any(runs.values()):
         return L + ['No lock_stat run.', '']
     for test, pair in PAIRS.items():
@@ -434,7 +469,8 @@ def lockstat_section(runs):
         workers = sorted({int(w) for k in KERNELS for d in per[k]
                           for w in d})
         classes = sorted({c for k in KERNELS for d in per[k]
-                          for v in d.values() for c in v},
+                          for v in d.values() for c in v
+                          if not NOT_A_LOCK.search(c)},
                          key=lambda c: (not is_global(c), c))
         rows = []
 
@@ -453,15 +489,18 @@ def lockstat_section(runs):
 
         for w in workers:
             for cls in classes:
-                rows.append([cls, str(w)] + [pair_cell(
+                cells = [pair_cell(
                     k, w, lambda d: d.get(cls, {}).get('acq'),
-                    lambda d: d.get(cls, {}).get('con')) for k in KERNELS])
-            rows.append(['all global classes', str(w)] + [pair_cell(
+                    lambda d: d.get(cls, {}).get('con')) for k in KERNELS]
+                if any(c not in ('-', 'n/a') for c in cells):
+                    rows.append([cls, str(w)] + cells)
+            rows.append(['all global locks', str(w)] + [pair_cell(
                 k, w,
                 lambda d: sum(v['acq'] for c, v in d.items()
-                              if is_global(c)),
+                              if is_global(c) and not NOT_A_LOCK.search(c)),
                 lambda d: sum(v['con'] for c, v in d.items()
-                              if is_global(c))) for k in KERNELS])
+                              if is_global(c) and not NOT_A_LOCK.search(c)))
+                for k in KERNELS])
         table(L, ['class', 'workers'] + [LABEL[k] for k in KERNELS], rows)
     return L
 

@@ -57,6 +57,10 @@ if [ $built -eq 1 ]; then
 	lines "boot debug: test_vmalloc stress" \
 		"$top/scripts/run-job.sh" debug stress "loops=$(cfg STRESS_LOOPS)"
 	lines "negative controls" "$top/scripts/run-job.sh" patched negative
+	lines "boot patched: bad vm_map_ram/vm_unmap_ram calls" \
+		"$top/scripts/run-job.sh" patched badinput
+	lines "boot debug: bad calls under KASAN, lockdep, kmemleak" \
+		"$top/scripts/run-job.sh" debug badinput
 	# make bench's icount mode, short: two boots must give the same times.
 	run "icount: two boots agree within 1%" env REPEAT_KERNELS=patched \
 		"$top/scripts/bench-repeatability.sh" loops=1000 set_loops=1000 \

@@ -4,8 +4,8 @@
 Usage: judge.py JOB RESULT.json
 Prints one "PASS name" or "FAIL name: why" line per expectation and exits 1
 if any failed.  Jobs: perf, smoke, stress, scenarios, bench, lockstat
-(real runs: must be clean) and negative (the planted failures must each be
-reported as failures).
+(real runs: must be clean), badinput (exactly the expected warnings) and
+negative (the planted failures must each be reported as failures).
 """
 import json
 import sys
@@ -87,6 +87,45 @@ class Judge:
                 self.check('test_vmalloc.sh profile counts %s' % f,
                            got == want, '%s hits, expected %d' % (got, want))
 
+    # What vm_map_ram_bad_input (lib/vmalloc_kunit.c) must make the kernel
+    # say: one warning per bad call, each naming its problem.
+    BAD_INPUT_WARNINGS = 16
+    BAD_INPUT_PROBLEMS = (
+        'count is 0', 'address is outside the vmalloc range',
+        'address is not page aligned', 'no mapping starts at this address',
+        'count differs from the mapping',
+        'address was not mapped by vm_map_ram()')
+
+    def bad_input(self):
+        r = self.res
+        if 'vm_map_ram_bad_input' in r['not_run']:
+            self.check('bad-input suite present', False,
+                       r['not_run']['vm_map_ram_bad_input'])
+            return
+        k = r['ktap']
+        suite = k['suites'].get('vm_map_ram_bad_input')
+        self.check('KUnit suite vm_map_ram_bad_input passes',
+                   suite == 'ok' and not k['failed_cases'],
+                   'suite: %s, failed: %s' % (suite, ', '.join(
+                       k['failed_cases']) or 'none'))
+        warns, other = [], []
+        for s in r['splats']:
+            text = '\n'.join(s['context'])
+            if s['kind'] == 'warning' and ('vm_unmap_ram(' in text or
+                                           'vm_map_ram(' in text):
+                warns.append(text)
+            else:
+                other.append('%s: %s' % (s['kind'], s['title']))
+        self.check('one warning per bad call', len(warns) ==
+                   self.BAD_INPUT_WARNINGS, '%d vm_map_ram/vm_unmap_ram '
+                   'warnings, expected %d' % (len(warns),
+                                              self.BAD_INPUT_WARNINGS))
+        for p in self.BAD_INPUT_PROBLEMS:
+            self.check('a warning says "%s"' % p,
+                       any(': ' + p in w for w in warns),
+                       'no warning names it')
+        self.check('no other splats', not other, '; '.join(other[:5]))
+
     def negative(self):
         r = self.res
         planted = [s for s in r['splats'] if s['kind'] == 'warning' and
@@ -130,6 +169,9 @@ def main():
         j.check('every scenario profiled', res['tvsh'] and all(
             t['rc'] == 0 and t['header'] for t in res['tvsh']),
             'runs: %s' % [(t['args'], t['rc']) for t in res['tvsh']])
+    elif job == 'badinput':
+        j.completed()
+        j.bad_input()
     elif job == 'lockstat':
         j.completed()
         j.no_splats()

@@ -1,6 +1,7 @@
 #!/bin/bash
-# Generate the .config of a flavour: tinyconfig + the flavour's fragments,
-# olddefconfig, then check that every requested option took.
+# Generate the .config of a flavour: tinyconfig + the flavour's fragments
+# + the series' own options the tree has, olddefconfig, then check that
+# every requested option took.
 set -eu
 . "$(dirname "$0")/lib.sh"
 
@@ -9,6 +10,18 @@ src=$(flavour_src "$flavour")
 obj=$(flavour_obj "$flavour")
 read -r -a frags <<<"$(flavour_frags "$flavour")"
 mkdir -p "$obj"
+
+# configs/series.config, cut to the symbols this tree's Kconfig defines.
+series=$obj/series.config
+: >"$series"
+while read -r line; do
+	sym=${line%%=*}
+	sym=${sym#CONFIG_}
+	if grep -rqx --include='Kconfig*' "config $sym" "$src"; then
+		echo "$line" >>"$series"
+	fi
+done < <(grep '^CONFIG_' "$top/configs/series.config")
+frags+=("$series")
 
 kmake() {
 	make -s -C "$src" O="$obj" ARCH=x86_64 "$@"

@@ -17,7 +17,7 @@ log=$("$top/scripts/boot.sh" "$flavour" "$job" "$@") || true
 [ -n "$log" ] || log=$build/logs/${LOG_NAME:-$flavour-$job}.log
 echo "boot $flavour/$job: $(($(date +%s) - start))s, log $log"
 opts=(-o "$json")
-# The negative job's planted splats are expected: judge.py checks them.
-[ "$job" = negative ] && opts+=(--quiet)
+# The planted splats of these jobs are expected: judge.py checks them.
+case $job in negative | badinput) opts+=(--quiet) ;; esac
 "$top/scripts/parse_log.py" "${opts[@]}" "$log" || true
 "$top/scripts/judge.py" "$job" "$json"

@@ -1,0 +1,77 @@
+"""Self-tests of scripts/judge.py's bad-input expectations."""
+import contextlib
+import io
+import os
+import sys
+import unittest
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), '..', 'scripts'))
+import judge  # noqa: E402
+import parse_log  # noqa: E402
+from test_parse_log import log  # noqa: E402
+
+
+def warning(msg):
+    return ['[    2.0] ------------[ cut here ]------------',
+            '[    2.0] %s' % msg,
+            '[    2.0] WARNING: CPU: 0 PID: 1 at mm/vmalloc.c:2399 '
+            'vm_unmap_ram+0x1/0x2',
+            '[    2.0] ---[ end trace 0000000000000000 ]---']
+
+
+def bad_input_log(problems, ktap_ok=True):
+    lines = []
+    for i, p in enumerate(problems):
+        fn = 'vm_map_ram' if p == 'count is 0' and i == 0 else 'vm_unmap_ram'
+        lines += warning('%s(0000000012345678, 1): %s' % (fn, p))
+    lines += ['    # Subtest: vm_map_ram_bad_input',
+              '    ok 1 map_count_zero',
+              '    %s 2 unmap_twice' % ('ok' if ktap_ok else 'not ok'),
+              '%s 1 vm_map_ram_bad_input' % ('ok' if ktap_ok else 'not ok')]
+    return lines
+
+
+def run(lines):
+    j = judge.Judge('badinput', parse_log.parse(log(*lines)))
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        j.completed()
+        j.bad_input()
+    return j.bad, out.getvalue()
+
+
+ALL = list(judge.Judge.BAD_INPUT_PROBLEMS)
+# 15 warnings, every problem named at least once.
+FULL = ALL + ['count is 0', 'address is outside the vmalloc range'] + \
+    ['no mapping starts at this address'] * 5 + \
+    ['count differs from the mapping'] * 3
+
+
+class BadInput(unittest.TestCase):
+    def test_expected_warnings_pass(self):
+        self.assertEqual(len(FULL), judge.Judge.BAD_INPUT_WARNINGS)
+        bad, out = run(bad_input_log(FULL))
+        self.assertEqual(bad, 0, out)
+
+    def test_missing_warning_fails(self):
+        bad, out = run(bad_input_log([p for p in FULL
+                                      if p != 'count is 0']))
+        self.assertIn('FAIL badinput one warning per bad call', out)
+        self.assertIn('FAIL badinput a warning says "count is 0"', out)
+        self.assertEqual(bad, 2)
+
+    def test_failed_case_and_other_splat_fail(self):
+        lines = bad_input_log(FULL, ktap_ok=False)
+        lines += ['[    3.0] BUG: unable to handle page fault for address: 0']
+        bad, out = run(lines)
+        self.assertIn('FAIL badinput KUnit suite vm_map_ram_bad_input '
+                      'passes', out)
+        self.assertIn('FAIL badinput no other splats', out)
+
+    def test_suite_missing_fails(self):
+        bad, out = run(['@@WB n/a vm_map_ram_bad_input no module@@'])
+        self.assertIn('FAIL badinput bad-input suite present', out)
+
+
+if __name__ == '__main__':
+    unittest.main()
