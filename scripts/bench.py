@@ -59,6 +59,11 @@ def one_run(res):
             row = t['table'].get(f)
             if row and row['hit']:
                 s[f + ' avg us'] = row['avg_us']
+        fl = t.get('flushes')
+        if fl and not fl['lost']:
+            s['TLB flushes'] = fl['calls']
+            s['pages flushed'] = fl['pages']
+            s['full TLB flushes'] = fl['full']
         if 'alloc_vmap_area hits' in s and 'free_vmap_block hits' in s:
             s['alloc - free hits'] = (s['alloc_vmap_area hits'] -
                                       s['free_vmap_block hits'])
@@ -332,8 +337,10 @@ def report(runs, meta, icount=None, lockstat=None):
             or 'n/a', len(runs[k]), '; '.join(fails) or 'none'))
     L += ['', '"alloc - free hits" is alloc_vmap_area() minus '
           'free_vmap_block() calls: blocks (and other areas) that the '
-          'profiled run allocated and did not free.  Pages flushed: n/a '
-          '(no counter yet; needs a probe on the flush path).', '']
+          'profiled run allocated and did not free.  TLB flushes and pages '
+          'flushed count the flush_tlb_kernel_range() calls of the case '
+          '(a kprobe event) and the pages of their ranges; "full" are the '
+          'calls above x86\'s 33-page ceiling, which flush everything.', '']
     L += summary(runs, icount, lockstat)
     if icount is not None:
         L += icount_section(icount)

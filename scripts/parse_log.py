@@ -219,12 +219,51 @@ def parse_vmalloc(lines):
     return runs
 
 
+# x86's flush_tlb_kernel_range() flushes everything above this many
+# pages (tlb_single_page_flush_ceiling) or for end == TLB_FLUSH_ALL.
+FLUSH_CEILING = 33
+PAGE_SIZE = 4096
+
+
+def flush_counts(rows):
+    """Sum the "range START END" and "kept K written W" lines of a
+    flushes section: calls, pages of the ranges (full flushes apart),
+    full flushes, and events the trace buffer lost."""
+    out = {'calls': 0, 'pages': 0, 'full': 0, 'lost': 0}
+    for w in rows:
+        if w[0] == 'kept' and len(w) == 4:
+            out['lost'] = int(w[3]) - int(w[1])
+        elif w[0] == 'range' and len(w) == 3:
+            start, end = int(w[1], 16), int(w[2], 16)
+            out['calls'] += 1
+            if end == 2 ** 64 - 1:
+                out['full'] += 1
+                continue
+            pages = (end - start + PAGE_SIZE - 1) // PAGE_SIZE
+            out['pages'] += pages
+            out['full'] += pages > FLUSH_CEILING
+    return out
+
+
 def parse_tvsh(lines):
-    """Output of "test_vmalloc.sh profile" between tvsh markers."""
+    """Output of "test_vmalloc.sh profile" between tvsh markers, and the
+    TLB flushes counted around it (a flushes section right after)."""
     out = []
     cur = None
+    flushes = None
     for line in lines:
         m = MARK.search(line)
+        if m and m.group(1) == 'flushes begin':
+            flushes = []
+            continue
+        if m and m.group(1) == 'flushes end':
+            if out and flushes is not None:
+                out[-1]['flushes'] = flush_counts(flushes)
+            flushes = None
+            continue
+        if flushes is not None:
+            flushes.append(line.split())
+            continue
         if m and m.group(1).startswith('tvsh begin'):
             cur = {'args': m.group(1)[len('tvsh begin'):].strip(),
                    'rc': None, 'table': {}, 'skipped': [], 'header': False}

@@ -142,6 +142,25 @@ class TestVmallocSh(unittest.TestCase):
         self.assertEqual(run['tests']['vm_map_ram_rw_test']['workers'], 2)
         self.assertEqual(res['failures'], [])
 
+    def test_flushes_follow_their_run(self):
+        res = parse_log.parse(log(*self.OUT + [
+            '@@WB flushes begin@@',
+            'kept 4 written 4',
+            'range 0xffffc90000000000 0xffffc90000004000',
+            'range 0xffffc90000000000 0xffffc90000400000',
+            'range 0xffffc90000000000 0xffffffffffffffff',
+            'range 0xffffc90000003000 0xffffc90000003001',
+            '@@WB flushes end@@']))
+        # 4 + 1024 + (all) + 1 pages; 1024 pages and "all" are full.
+        self.assertEqual(res['tvsh'][0]['flushes'],
+                         {'calls': 4, 'pages': 1029, 'full': 2, 'lost': 0})
+
+    def test_lost_flushes(self):
+        res = parse_log.parse(log(*self.OUT + [
+            '@@WB flushes begin@@', 'kept 10 written 12',
+            '@@WB flushes end@@']))
+        self.assertEqual(res['tvsh'][0]['flushes']['lost'], 2)
+
     def test_unfinished(self):
         res = parse_log.parse(log(*self.OUT[:5], end=False))
         self.assertIsNone(res['tvsh'][0]['rc'])
