@@ -339,8 +339,10 @@ def report(runs, meta, icount=None, lockstat=None):
           'free_vmap_block() calls: blocks (and other areas) that the '
           'profiled run allocated and did not free.  TLB flushes and pages '
           'flushed count the flush_tlb_kernel_range() calls of the case '
-          '(a kprobe event) and the pages of their ranges; "full" are the '
-          'calls above x86\'s 33-page ceiling, which flush everything.', '']
+          '(a kprobe event; those of the module loader, which loads and '
+          'unloads test_vmalloc, left out) and the pages of their ranges; '
+          '"full" are the calls above x86\'s 33-page ceiling, which flush '
+          'everything.', '']
     L += summary(runs, icount, lockstat)
     if icount is not None:
         L += icount_section(icount)

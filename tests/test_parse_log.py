@@ -145,15 +145,18 @@ class TestVmallocSh(unittest.TestCase):
     def test_flushes_follow_their_run(self):
         res = parse_log.parse(log(*self.OUT + [
             '@@WB flushes begin@@',
-            'kept 4 written 4',
-            'range 0xffffc90000000000 0xffffc90000004000',
-            'range 0xffffc90000000000 0xffffc90000400000',
-            'range 0xffffc90000000000 0xffffffffffffffff',
-            'range 0xffffc90000003000 0xffffc90000003001',
+            'kept 5 written 5',
+            'range vmalloc_test/0 0xffffc90000000000 0xffffc90000004000',
+            'range kworker/1:1 0xffffc90000000000 0xffffc90000400000',
+            'range vmalloc_test/0 0xffffc90000000000 0xffffffffffffffff',
+            'range vmalloc_test/0 0xffffc90000003000 0xffffc90000003001',
+            'range loadmod 0xffff888000000000 0xffffc90000003001',
             '@@WB flushes end@@']))
-        # 4 + 1024 + (all) + 1 pages; 1024 pages and "all" are full.
+        # 4 + 1024 + (all) + 1 pages; 1024 pages and "all" are full;
+        # the module loader's flush is counted apart.
         self.assertEqual(res['tvsh'][0]['flushes'],
-                         {'calls': 4, 'pages': 1029, 'full': 2, 'lost': 0})
+                         {'calls': 4, 'pages': 1029, 'full': 2, 'lost': 0,
+                          'loader': 1})
 
     def test_lost_flushes(self):
         res = parse_log.parse(log(*self.OUT + [
