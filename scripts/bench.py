@@ -342,7 +342,10 @@ def report(runs, meta, icount=None, lockstat=None):
           '(a kprobe event; those of the module loader, which loads and '
           'unloads test_vmalloc, left out) and the pages of their ranges; '
           '"full" are the calls above x86\'s 33-page ceiling, which flush '
-          'everything.', '']
+          'everything.  The probe (an int3 after the fentry site) adds its '
+          'cost to the functions that flush (vm_unmap_aliases, '
+          '__purge_vmap_area_lazy) in these tables; the icount boots run '
+          'without it.', '']
     L += summary(runs, icount, lockstat)
     if icount is not None:
         L += icount_section(icount)
