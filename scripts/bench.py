@@ -283,14 +283,17 @@ SUMMARY_ICOUNT = (
 )
 
 
+def global_sum(per_class, key):
+    """Sum of key ('acq' or 'con') over the global locks of one run."""
+    return sum(v[key] for c, v in per_class.items()
+               if is_global(c) and not NOT_A_LOCK.search(c))
+
+
 def global_locks(test, workers):
     """Acquisitions of global locks per pair, from a lock_stat run."""
     def get(r):
         d = r['locks'].get(test, {}).get(str(workers))
-        if d is None:
-            return None
-        return sum(v['acq'] for c, v in d.items()
-                   if is_global(c) and not NOT_A_LOCK.search(c))
+        return None if d is None else global_sum(d, 'acq')
     return get
 
 
@@ -507,12 +510,8 @@ def lockstat_section(runs):
                 if any(c not in ('-', 'n/a') for c in cells):
                     rows.append([cls, str(w)] + cells)
             rows.append(['all global locks', str(w)] + [pair_cell(
-                k, w,
-                lambda d: sum(v['acq'] for c, v in d.items()
-                              if is_global(c) and not NOT_A_LOCK.search(c)),
-                lambda d: sum(v['con'] for c, v in d.items()
-                              if is_global(c) and not NOT_A_LOCK.search(c)))
-                for k in KERNELS])
+                k, w, lambda d: global_sum(d, 'acq'),
+                lambda d: global_sum(d, 'con')) for k in KERNELS])
         table(L, ['class', 'workers'] + [LABEL[k] for k in KERNELS], rows)
     return L
 
