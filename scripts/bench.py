@@ -64,6 +64,10 @@ def one_run(res):
             s['TLB flushes'] = fl['calls']
             s['pages flushed'] = fl['pages']
             s['full TLB flushes'] = fl['full']
+        # vm_map_ram_far_test: how much wider than the freed space.
+        freed = run.get('metrics', {}).get(name, [{}])[0].get('freed_pages')
+        if freed and 'pages flushed' in s:
+            s['pages flushed per freed'] = s['pages flushed'] / freed
         if 'alloc_vmap_area hits' in s and 'free_vmap_block hits' in s:
             s['alloc - free hits'] = (s['alloc_vmap_area hits'] -
                                       s['free_vmap_block hits'])
@@ -243,6 +247,12 @@ SUMMARY_ROWS = (
      'span_pages'),
     ('purge: new blocks in 100 rounds', 'vm_map_ram_purge_test',
      'new_blocks'),
+    ('purge: pages flushed in 100 rounds', 'vm_map_ram_purge_test',
+     'pages flushed'),
+    ('far-apart frees: pages flushed per page freed', 'vm_map_ram_far_test',
+     'pages flushed per freed'),
+    ('far-apart frees: TLB flush calls (256 vm_unmap_aliases)',
+     'vm_map_ram_far_test', 'TLB flushes'),
     ('lazy: vmalloc() ns after 100k vunmaps', 'lazy_chain_alloc_test',
      'alloc_ns@vunmaps=100000'),
 )
@@ -280,6 +290,10 @@ SUMMARY_ICOUNT = (
      'vm_unmap_ram avg us'),
     ('icount: vm_unmap_aliases() us (purge test)', 'vm_map_ram_purge_test',
      'vm_unmap_aliases avg us'),
+    ('icount: vm_unmap_aliases() us (far-apart test)', 'vm_map_ram_far_test',
+     'vm_unmap_aliases avg us'),
+    ('icount: vm_unmap_ram() us (far-apart test)', 'vm_map_ram_far_test',
+     'vm_unmap_ram avg us'),
 )
 
 

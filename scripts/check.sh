@@ -56,6 +56,8 @@ if [ $built -eq 1 ]; then
 		"$top/scripts/run-job.sh" patched smoke "loops=$(cfg SMOKE_LOOPS)"
 	lines "boot debug: test_vmalloc stress" \
 		"$top/scripts/run-job.sh" debug stress "loops=$(cfg STRESS_LOOPS)"
+	lines "boot debug: CPU hotplug under load" \
+		"$top/scripts/run-job.sh" debug hotplug "loops=$(cfg STRESS_LOOPS)"
 	lines "negative controls" "$top/scripts/run-job.sh" patched negative
 	lines "boot patched: bad vm_map_ram/vm_unmap_ram calls" \
 		"$top/scripts/run-job.sh" patched badinput

@@ -345,6 +345,9 @@ def parse(text):
             res['completed'] = True
         elif words[0] == 'profile-skip':
             res['profile_skipped'].append(words[1])
+        elif words[0] == 'hotplug':
+            res['hotplug'] = {k: int(v) for k, v in (
+                w.split('=', 1) for w in words[1:] if '=' in w)}
         elif words[0] == 'n/a' and len(words) > 1:
             # A case this kernel lacks: "n/a NAME reason".
             res['not_run'][words[1]] = ' '.join(words[2:])

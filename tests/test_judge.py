@@ -19,7 +19,7 @@ def warning(msg):
             '[    2.0] ---[ end trace 0000000000000000 ]---']
 
 
-def bad_input_log(problems, ktap_ok=True):
+def bad_input_log(problems, ktap_ok=True, flush_ok=True):
     lines = []
     for i, p in enumerate(problems):
         fn = 'vm_map_ram' if p == 'count is 0' and i == 0 else 'vm_unmap_ram'
@@ -28,6 +28,12 @@ def bad_input_log(problems, ktap_ok=True):
               '    ok 1 map_count_zero',
               '    %s 2 unmap_twice' % ('ok' if ktap_ok else 'not ok'),
               '%s 1 vm_map_ram_bad_input' % ('ok' if ktap_ok else 'not ok')]
+    if flush_ok is not None:
+        res = 'ok' if flush_ok else 'not ok'
+        lines += ['    # Subtest: vmap_block_flush',
+                  '    ok 1 full_block_flushed',
+                  '    %s 2 flushed_once' % res,
+                  '%s 2 vmap_block_flush' % res]
     return lines
 
 
@@ -68,10 +74,51 @@ class BadInput(unittest.TestCase):
                       'passes', out)
         self.assertIn('FAIL badinput no other splats', out)
 
+    def test_flush_suite_failure_fails(self):
+        bad, out = run(bad_input_log(FULL, flush_ok=False))
+        self.assertIn('PASS badinput KUnit suite vm_map_ram_bad_input '
+                      'passes', out)
+        self.assertIn('FAIL badinput KUnit suite vmap_block_flush passes',
+                      out)
+        self.assertEqual(bad, 1)
+
+    def test_flush_suite_missing_fails(self):
+        bad, out = run(bad_input_log(FULL, flush_ok=None))
+        self.assertIn('FAIL badinput KUnit suite vmap_block_flush passes',
+                      out)
+        self.assertEqual(bad, 1)
+
     def test_suite_missing_fails(self):
         bad, out = run(['@@WB n/a vm_map_ram_bad_input no module@@'])
         self.assertIn('FAIL badinput bad-input suite present', out)
 
+
+
+def run_hotplug(*lines):
+    j = judge.Judge('hotplug', parse_log.parse(log(*lines)))
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        j.hotplug()
+    return j.bad, out.getvalue()
+
+
+class Hotplug(unittest.TestCase):
+    def test_cycles_pass(self):
+        bad, out = run_hotplug('@@WB hotplug cycles=12 failed=0@@')
+        self.assertEqual(bad, 0, out)
+
+    def test_no_cycle_fails(self):
+        bad, out = run_hotplug('@@WB hotplug cycles=0 failed=0@@')
+        self.assertEqual(bad, 1, out)
+
+    def test_failed_offline_fails(self):
+        bad, out = run_hotplug('@@WB hotplug cycles=5 failed=1@@')
+        self.assertEqual(bad, 1, out)
+
+    def test_missing_report_fails(self):
+        bad, out = run_hotplug('@@WB n/a hotplug no CPU that can go offline@@')
+        self.assertIn('no CPU that can go offline', out)
+        self.assertEqual(bad, 1, out)
 
 if __name__ == '__main__':
     unittest.main()
