@@ -253,6 +253,10 @@ SUMMARY_ROWS = (
      'pages flushed per freed'),
     ('far-apart frees: TLB flush calls (256 vm_unmap_aliases)',
      'vm_map_ram_far_test', 'TLB flushes'),
+    ('idle: blocks kept after 1.5 s + vm_unmap_aliases() (of 2)',
+     'vm_map_ram_idle_test', 'unmap_aliases_kept'),
+    ('idle: blocks kept after 1.5 s + lazy drain (of 2)',
+     'vm_map_ram_idle_test', 'drain_kept'),
     ('lazy: vmalloc() ns after 100k vunmaps', 'lazy_chain_alloc_test',
      'alloc_ns@vunmaps=100000'),
 )

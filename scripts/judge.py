@@ -103,19 +103,22 @@ class Judge:
                        r['not_run']['vm_map_ram_bad_input'])
             return
         k = r['ktap']
+        # The same module's other suites: what vm_unmap_aliases() flushes,
+        # and which blocks it and the lazy drain purge.
+        others = ('vmap_block_flush', 'vmap_block_purge')
         bad_cases = [c for c in k['failed_cases']
-                     if not c.startswith('vmap_block_flush')]
+                     if not c.startswith(others)]
         suite = k['suites'].get('vm_map_ram_bad_input')
         self.check('KUnit suite vm_map_ram_bad_input passes',
                    suite == 'ok' and not bad_cases,
                    'suite: %s, failed: %s' % (suite, ', '.join(
                        bad_cases) or 'none'))
-        # The same module's flush suite (what vm_unmap_aliases() flushes).
-        flush = k['suites'].get('vmap_block_flush')
-        self.check('KUnit suite vmap_block_flush passes', flush == 'ok',
-                   'suite: %s, failed: %s' % (flush, ', '.join(
-                       c for c in k['failed_cases']
-                       if c.startswith('vmap_block_flush')) or 'none'))
+        for name in others:
+            st = k['suites'].get(name)
+            self.check('KUnit suite %s passes' % name, st == 'ok',
+                       'suite: %s, failed: %s' % (st, ', '.join(
+                           c for c in k['failed_cases']
+                           if c.startswith(name)) or 'none'))
         warns, other = [], []
         for s in r['splats']:
             text = '\n'.join(s['context'])

@@ -19,7 +19,7 @@ def warning(msg):
             '[    2.0] ---[ end trace 0000000000000000 ]---']
 
 
-def bad_input_log(problems, ktap_ok=True, flush_ok=True):
+def bad_input_log(problems, ktap_ok=True, flush_ok=True, purge_ok=True):
     lines = []
     for i, p in enumerate(problems):
         fn = 'vm_map_ram' if p == 'count is 0' and i == 0 else 'vm_unmap_ram'
@@ -34,6 +34,12 @@ def bad_input_log(problems, ktap_ok=True, flush_ok=True):
                   '    ok 1 full_block_flushed',
                   '    %s 2 flushed_once' % res,
                   '%s 2 vmap_block_flush' % res]
+    if purge_ok is not None:
+        res = 'ok' if purge_ok else 'not ok'
+        lines += ['    # Subtest: vmap_block_purge',
+                  '    ok 1 block_with_max_alloc_free_kept',
+                  '    %s 2 idle_block_drained' % res,
+                  '%s 3 vmap_block_purge' % res]
     return lines
 
 
@@ -85,6 +91,22 @@ class BadInput(unittest.TestCase):
     def test_flush_suite_missing_fails(self):
         bad, out = run(bad_input_log(FULL, flush_ok=None))
         self.assertIn('FAIL badinput KUnit suite vmap_block_flush passes',
+                      out)
+        self.assertEqual(bad, 1)
+
+    def test_purge_suite_failure_fails(self):
+        bad, out = run(bad_input_log(FULL, purge_ok=False))
+        self.assertIn('PASS badinput KUnit suite vm_map_ram_bad_input '
+                      'passes', out)
+        self.assertIn('PASS badinput KUnit suite vmap_block_flush passes',
+                      out)
+        self.assertIn('FAIL badinput KUnit suite vmap_block_purge passes',
+                      out)
+        self.assertEqual(bad, 1)
+
+    def test_purge_suite_missing_fails(self):
+        bad, out = run(bad_input_log(FULL, purge_ok=None))
+        self.assertIn('FAIL badinput KUnit suite vmap_block_purge passes',
                       out)
         self.assertEqual(bad, 1)
 
