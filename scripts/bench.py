@@ -64,6 +64,11 @@ def one_run(res):
             s['TLB flushes'] = fl['calls']
             s['pages flushed'] = fl['pages']
             s['full TLB flushes'] = fl['full']
+            if fl.get('blocks'):
+                # Blocks the case left alive: partly used ones, since
+                # a block is freed once all its pages are unmapped.
+                s['blocks left'] = (fl['blocks']['new'] -
+                                    fl['blocks']['freed'])
         # vm_map_ram_far_test: how much wider than the freed space.
         freed = run.get('metrics', {}).get(name, [{}])[0].get('freed_pages')
         if freed and 'pages flushed' in s:
@@ -242,6 +247,12 @@ SUMMARY_ROWS = (
      'new_blocks'),
     ('frag orders: blocks taken', 'vm_map_ram_frag_orders_test',
      'new_blocks'),
+    ('frag fixed: blocks left at the end', 'vm_map_ram_frag_fixed_test',
+     'blocks left'),
+    ('frag random: blocks left at the end', 'vm_map_ram_frag_random_test',
+     'blocks left'),
+    ('frag orders: blocks left at the end', 'vm_map_ram_frag_orders_test',
+     'blocks left'),
     ('pack 100000 pages: blocks', 'vm_map_ram_pack_test', 'blocks'),
     ('pack 100000 pages: span (pages)', 'vm_map_ram_pack_test',
      'span_pages'),

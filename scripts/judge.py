@@ -103,9 +103,11 @@ class Judge:
                        r['not_run']['vm_map_ram_bad_input'])
             return
         k = r['ktap']
-        # The same module's other suites: what vm_unmap_aliases() flushes,
-        # and which blocks it and the lazy drain purge.
-        others = ('vmap_block_flush', 'vmap_block_purge')
+        # The same module's other suites: the PTEs vm_unmap_ram() clears,
+        # what vm_unmap_aliases() flushes, and which blocks it and the
+        # lazy drain purge.
+        others = ('vmap_block_unmap', 'vmap_block_flush',
+                  'vmap_block_purge')
         bad_cases = [c for c in k['failed_cases']
                      if not c.startswith(others)]
         suite = k['suites'].get('vm_map_ram_bad_input')
@@ -136,6 +138,37 @@ class Judge:
                        any(': ' + p in w for w in warns),
                        'no warning names it')
         self.check('no other splats', not other, '; '.join(other[:5]))
+
+    # The vmalloc trace events of the series (smoke job, patched kernel).
+    EVENTS = ('alloc_vmap_area', 'free_vmap_area_noflush',
+              'purge_vmap_area_lazy', 'vmap_flush', 'vmap_block_alloc',
+              'vmap_block_free', 'vmap_block_purge')
+
+    def trace_events(self):
+        """Each event fired around the idle and far-apart cases."""
+        r = self.res
+        if 'trace_events' in r['not_run']:
+            self.check('vmalloc trace events present', False,
+                       r['not_run']['trace_events'])
+            return
+        ev = r.get('events')
+        self.check('vmalloc trace events printed',
+                   bool(ev) and ev['complete'], 'no complete events section')
+        if not ev:
+            return
+        c = ev['counts']
+        for name in self.EVENTS:
+            self.check('trace event %s fired' % name, c.get(name, 0) > 0,
+                       '%d events' % c.get(name, 0))
+        purges = ev['fields'].get('vmap_block_purge', [])
+        idle = [p for p in purges if p.get('forced') == '0' and
+                int(p.get('idle_ms', '0')) >= 1000]
+        self.check('an idle block purge traced (idle_ms >= 1000)',
+                   bool(idle), '%d purges, none idle' % len(purges))
+        self.check('every purged block traced as freed',
+                   c.get('vmap_block_free', 0) >= len(purges),
+                   '%d purged, %d freed' % (len(purges),
+                                            c.get('vmap_block_free', 0)))
 
     def hotplug(self):
         """The hotplug job's CPU went offline and online, every time."""
@@ -212,6 +245,7 @@ def main():
             j.kunit_clean()
         if job == 'smoke':
             j.tvsh_profile()
+            j.trace_events()
     else:
         print('judge: unknown job %s' % job, file=sys.stderr)
         return 2

@@ -234,11 +234,20 @@ def flush_counts(rows):
     """Sum the "range TASK START END" and "kept K written W" lines of a
     flushes section: calls, pages of the ranges (TLB_FLUSH_ALL apart),
     full flushes, events the trace buffer lost, and the flushes of the
-    module loader, which are left out of the rest."""
-    out = {'calls': 0, 'pages': 0, 'full': 0, 'lost': 0, 'loader': 0}
+    module loader, which are left out of the rest.  After a "blocks
+    traced" line, "block new|freed TASK" lines count vmap blocks."""
+    out = {'calls': 0, 'pages': 0, 'full': 0, 'lost': 0, 'loader': 0,
+           'blocks': None}
     for w in rows:
         if w[0] == 'kept' and len(w) == 4:
             out['lost'] = int(w[3]) - int(w[1])
+        elif w[:2] == ['blocks', 'traced']:
+            # The series' vmap block events: blocks made and freed by the
+            # case (the loader's purge at test_vmalloc's unload left out).
+            out['blocks'] = {'new': 0, 'freed': 0}
+        elif w[0] == 'block' and len(w) >= 3 and out['blocks'] is not None:
+            if ' '.join(w[2:]) != LOADER and w[1] in ('new', 'freed'):
+                out['blocks'][w[1]] += 1
         elif w[0] == 'range' and len(w) >= 4:
             if ' '.join(w[1:-2]) == LOADER:
                 out['loader'] += 1
@@ -328,6 +337,38 @@ def parse_lockstat(lines):
     return out
 
 
+EVENT = re.compile(r'\s(alloc_vmap_area|free_vmap_area_noflush|'
+                   r'purge_vmap_area_lazy|vmap_\w+): (.*)$')
+
+
+def parse_events(lines):
+    """The vmalloc trace events printed between events markers: a count
+    per event, and the fields of each vmap_block_purge and vmap_flush."""
+    out = None
+    inside = False
+    for line in lines:
+        m = MARK.search(line)
+        if m and m.group(1) == 'events begin':
+            out = {'counts': {}, 'complete': False, 'fields': {}}
+            inside = True
+            continue
+        if not inside:
+            continue
+        if m and m.group(1) == 'events end':
+            out['complete'] = True
+            inside = False
+            continue
+        e = EVENT.search(line)
+        if not e:
+            continue
+        name = e.group(1)
+        out['counts'][name] = out['counts'].get(name, 0) + 1
+        if name in ('vmap_block_purge', 'vmap_flush'):
+            f = dict(w.split('=', 1) for w in e.group(2).split() if '=' in w)
+            out['fields'].setdefault(name, []).append(f)
+    return out
+
+
 def parse(text):
     lines = [clean(x) for x in text.splitlines()]
     res = {'job': None, 'kernel': None, 'cpus': None, 'completed': False,
@@ -356,6 +397,7 @@ def parse(text):
     res['trace_stat_files'], res['trace_stat'] = parse_trace_stat(lines)
     res['tvsh'] = parse_tvsh(lines)
     res['lockstat'] = parse_lockstat(lines)
+    res['events'] = parse_events(lines)
     res['splats'] = find_splats(lines)
     res['failures'] = failures(res)
     return res

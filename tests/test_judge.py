@@ -19,7 +19,8 @@ def warning(msg):
             '[    2.0] ---[ end trace 0000000000000000 ]---']
 
 
-def bad_input_log(problems, ktap_ok=True, flush_ok=True, purge_ok=True):
+def bad_input_log(problems, ktap_ok=True, flush_ok=True, purge_ok=True,
+                  unmap_ok=True):
     lines = []
     for i, p in enumerate(problems):
         fn = 'vm_map_ram' if p == 'count is 0' and i == 0 else 'vm_unmap_ram'
@@ -28,6 +29,11 @@ def bad_input_log(problems, ktap_ok=True, flush_ok=True, purge_ok=True):
               '    ok 1 map_count_zero',
               '    %s 2 unmap_twice' % ('ok' if ktap_ok else 'not ok'),
               '%s 1 vm_map_ram_bad_input' % ('ok' if ktap_ok else 'not ok')]
+    if unmap_ok is not None:
+        res = 'ok' if unmap_ok else 'not ok'
+        lines += ['    # Subtest: vmap_block_unmap',
+                  '    %s 1 unmap_slot_across_pmd' % res,
+                  '%s 2 vmap_block_unmap' % res]
     if flush_ok is not None:
         res = 'ok' if flush_ok else 'not ok'
         lines += ['    # Subtest: vmap_block_flush',
@@ -110,6 +116,20 @@ class BadInput(unittest.TestCase):
                       out)
         self.assertEqual(bad, 1)
 
+    def test_unmap_suite_failure_fails(self):
+        bad, out = run(bad_input_log(FULL, unmap_ok=False))
+        self.assertIn('PASS badinput KUnit suite vm_map_ram_bad_input '
+                      'passes', out)
+        self.assertIn('FAIL badinput KUnit suite vmap_block_unmap passes',
+                      out)
+        self.assertEqual(bad, 1)
+
+    def test_unmap_suite_missing_fails(self):
+        bad, out = run(bad_input_log(FULL, unmap_ok=None))
+        self.assertIn('FAIL badinput KUnit suite vmap_block_unmap passes',
+                      out)
+        self.assertEqual(bad, 1)
+
     def test_suite_missing_fails(self):
         bad, out = run(['@@WB n/a vm_map_ram_bad_input no module@@'])
         self.assertIn('FAIL badinput bad-input suite present', out)
@@ -141,6 +161,65 @@ class Hotplug(unittest.TestCase):
         bad, out = run_hotplug('@@WB n/a hotplug no CPU that can go offline@@')
         self.assertIn('no CPU that can go offline', out)
         self.assertEqual(bad, 1, out)
+
+def event(name, fields):
+    return ('  vmalloc_test/0-85  [000] .....  12.345678: %s: %s'
+            % (name, fields))
+
+
+EVENTS_OK = [event('alloc_vmap_area', 'va_start=0xffffc90000400000 '
+                   'size=4194304 align=4194304 vstart=0x1 vend=0x2 '
+                   'failed=0'),
+             event('free_vmap_area_noflush', 'va_start=0x1 nr_lazy=1 '
+                   'nr_lazy_max=16384'),
+             event('purge_vmap_area_lazy', 'start=0x1000 end=0x3000 '
+                   'num_purged=2'),
+             event('vmap_flush', 'start=0x1000 end=0x3000 pages=2 needed=2'),
+             event('vmap_block_alloc', 'va_start=0x400000 cpu=0'),
+             event('vmap_block_purge', 'va_start=0x400000 cpu=0 free=1019 '
+                   'dirty=5 idle_ms=1504 forced=0'),
+             event('vmap_block_free', 'va_start=0x400000 cpu=0 unflushed=4')]
+
+
+def run_events(body):
+    j = judge.Judge('smoke', parse_log.parse(log(*body)))
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        j.trace_events()
+    return j.bad, out.getvalue()
+
+
+class TraceEvents(unittest.TestCase):
+    def wrap(self, events):
+        return ['@@WB events begin@@'] + events + ['@@WB events end@@']
+
+    def test_all_events_pass(self):
+        bad, out = run_events(self.wrap(EVENTS_OK))
+        self.assertEqual(bad, 0, out)
+
+    def test_missing_event_fails(self):
+        bad, out = run_events(self.wrap(
+            [e for e in EVENTS_OK if 'vmap_block_alloc:' not in e]))
+        self.assertIn('FAIL smoke trace event vmap_block_alloc fired', out)
+        self.assertEqual(bad, 1, out)
+
+    def test_no_idle_purge_fails(self):
+        events = [e.replace('idle_ms=1504', 'idle_ms=3') for e in EVENTS_OK]
+        bad, out = run_events(self.wrap(events))
+        self.assertIn('FAIL smoke an idle block purge traced', out)
+        self.assertEqual(bad, 1, out)
+
+    def test_purge_without_free_fails(self):
+        bad, out = run_events(self.wrap(
+            [e for e in EVENTS_OK if 'vmap_block_free:' not in e]))
+        self.assertIn('FAIL smoke every purged block traced as freed', out)
+
+    def test_kernel_without_events_fails(self):
+        bad, out = run_events(['@@WB n/a trace_events no vmalloc trace '
+                               'events in this kernel@@'])
+        self.assertIn('FAIL smoke vmalloc trace events present', out)
+        self.assertEqual(bad, 1, out)
+
 
 if __name__ == '__main__':
     unittest.main()

@@ -156,7 +156,30 @@ class TestVmallocSh(unittest.TestCase):
         # the module loader's flush is counted apart.
         self.assertEqual(res['tvsh'][0]['flushes'],
                          {'calls': 4, 'pages': 1029, 'full': 2, 'lost': 0,
-                          'loader': 1})
+                          'loader': 1, 'blocks': None})
+
+    def test_block_events_counted_without_the_loader(self):
+        res = parse_log.parse(log(*self.OUT + [
+            '@@WB flushes begin@@',
+            'blocks traced',
+            'kept 6 written 6',
+            'block new vmalloc_test/0',
+            'block new vmalloc_test/0',
+            'block new vmalloc_test/0',
+            'block freed vmalloc_test/0',
+            'block freed kworker/0:2',
+            'block freed loadmod',
+            '@@WB flushes end@@']))
+        fl = res['tvsh'][0]['flushes']
+        # The loader's purge at unload is not the case's.
+        self.assertEqual(fl['blocks'], {'new': 3, 'freed': 2})
+        self.assertEqual(fl['calls'], 0)
+
+    def test_block_lines_without_events_ignored(self):
+        res = parse_log.parse(log(*self.OUT + [
+            '@@WB flushes begin@@', 'block new vmalloc_test/0',
+            '@@WB flushes end@@']))
+        self.assertIsNone(res['tvsh'][0]['flushes']['blocks'])
 
     def test_lost_flushes(self):
         res = parse_log.parse(log(*self.OUT + [
