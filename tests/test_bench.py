@@ -52,6 +52,26 @@ class OpsPerSecond(unittest.TestCase):
         self.assertNotIn('ops_per_s', r['sets']['full']['1'])
 
 
+class BlocksLeft(unittest.TestCase):
+    def flushes(self, *body):
+        return ['@@WB flushes begin@@', 'kept 4 written 4'] + list(body) + \
+            ['@@WB flushes end@@']
+
+    def test_made_minus_freed(self):
+        r = result(*scenario(13, 13, 10), *self.flushes(
+            'blocks traced', 'block new vmalloc_test/0',
+            'block new vmalloc_test/0', 'block new vmalloc_test/0',
+            'block freed vmalloc_test/0', 'block freed loadmod'))
+        s = r['scenarios']['vm_map_ram_frag_fixed_test']
+        self.assertEqual(s['blocks left'], 2)
+
+    def test_kernel_without_events(self):
+        r = result(*scenario(13, 13, 10), *self.flushes(
+            'block new vmalloc_test/0'))
+        self.assertNotIn('blocks left',
+                         r['scenarios']['vm_map_ram_frag_fixed_test'])
+
+
 class Report(unittest.TestCase):
     def runs(self):
         runs = {k: [] for k in bench.KERNELS}
