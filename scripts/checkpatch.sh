@@ -14,8 +14,11 @@ check() {
 	local name=$1
 	shift
 	local out types bad=""
-	out=$(cd "$vanilla_src" && perl "$cp_pl" --strict --show-types --no-summary \
-		--terse "$@" 2>&1) || true
+	# Debian's python3 first: checkpatch runs scripts/spdxcheck.py, which
+	# needs python3-ply, and a python3 from elsewhere on PATH (pyenv) may
+	# lack it and skip the SPDX check with a traceback.
+	out=$(cd "$vanilla_src" && PATH=/usr/bin:$PATH perl "$cp_pl" --strict \
+		--show-types --no-summary --terse "$@" 2>&1) || true
 	types=$(printf '%s\n' "$out" | sed -n 's/.*: \(ERROR\|WARNING\|CHECK\):\([A-Z_0-9]*\):.*/\2/p' | sort -u)
 	for t in $types; do
 		if [ -f "$allow" ] && grep -Eq "^($name|\*)[[:space:]]+$t([[:space:]]|$)" "$allow"; then
