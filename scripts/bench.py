@@ -21,6 +21,7 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from parse_log import fields  # noqa: E402
 from scenarios import cases  # noqa: E402
 
 KERNELS = ('vanilla', 'patched', 'anchor')
@@ -40,10 +41,6 @@ SETS = {
 SET_TITLE = {'mask7': 'run_test_mask=7 (fix_size, full_fit, long_busy)',
              'full': 'full default set (the nine 6.1 tests but '
                      'align_shift, which fails by design)'}
-
-
-def kv(params):
-    return dict(w.split('=', 1) for w in params.split() if '=' in w)
 
 
 def one_run(res):
@@ -91,7 +88,7 @@ def one_run(res):
     for run in res['vmalloc']:
         if run['params'].startswith('profile') or not run['complete']:
             continue
-        p = kv(run['params'])
+        p = fields(run['params'])
         which = 'mask7' if p.get('run_test_mask') == '7' else 'full'
         workers = int(p.get('nr_threads', 1))
         loops = int(p.get('test_loop_count', 0))
@@ -129,7 +126,7 @@ def lock_counts(res):
         name, t = next(iter(run['tests'].items()))
         if name not in PAIRS or t['failed'] or not t['passed']:
             continue
-        p = kv(sec['params'])
+        p = fields(sec['params'])
         workers = int(p.get('nr_threads', 1))
         pairs = int(p.get('test_loop_count', 0)) * workers
         if pairs <= 0:

@@ -10,6 +10,8 @@ negative (the planted failures must each be reported as failures).
 import json
 import sys
 
+from parse_log import fields
+
 
 class Judge:
     def __init__(self, job, res):
@@ -42,8 +44,7 @@ class Judge:
         self.check('test_vmalloc ran', ok,
                    'no complete test_vmalloc run with Summary lines')
         for run in runs:
-            kv = dict(w.split('=', 1) for w in run['params'].split()
-                      if '=' in w)
+            kv = fields(run['params'])
             threads = max(1, int(kv.get('nr_threads', '1')))
             odd = [n for n, t in run['tests'].items()
                    if t['workers'] != threads]
@@ -76,7 +77,7 @@ class Judge:
             t['rc'] == 0 and t['header'] for t in runs),
             'runs: %s' % [(t['args'], t['rc']) for t in runs])
         for t in runs:
-            kv = dict(w.split('=', 1) for w in t['args'].split() if '=' in w)
+            kv = fields(t['args'])
             if kv.get('run_test_mask') != '1024':
                 continue
             # vm_map_ram_rw_test maps and unmaps once per loop and worker.

@@ -61,6 +61,11 @@ SPLAT_CONTEXT = 40
 XFAIL = {'align_shift_alloc_test'}
 
 
+def fields(text):
+    """The KEY=VALUE words of text, as a dict (other words ignored)."""
+    return dict(w.split('=', 1) for w in text.split() if '=' in w)
+
+
 def clean(line):
     return TS.sub('', line.rstrip('\r\n').replace('\r', ''))
 
@@ -290,9 +295,7 @@ def parse_tvsh(lines):
         if cur is None:
             continue
         if m and m.group(1).startswith('tvsh end'):
-            kv = dict(w.split('=', 1) for w in m.group(1).split()
-                      if '=' in w)
-            cur['rc'] = int(kv.get('rc', -1))
+            cur['rc'] = int(fields(m.group(1)).get('rc', -1))
             cur = None
             continue
         if re.match(r'^\s+Function\s+Hit\b', line):
@@ -364,8 +367,7 @@ def parse_events(lines):
         name = e.group(1)
         out['counts'][name] = out['counts'].get(name, 0) + 1
         if name in ('vmap_block_purge', 'vmap_flush'):
-            f = dict(w.split('=', 1) for w in e.group(2).split() if '=' in w)
-            out['fields'].setdefault(name, []).append(f)
+            out['fields'].setdefault(name, []).append(fields(e.group(2)))
     return out
 
 
@@ -379,7 +381,7 @@ def parse(text):
             continue
         words = m.group(1).split()
         if words[0] == 'begin':
-            kv = dict(w.split('=', 1) for w in words[1:] if '=' in w)
+            kv = fields(' '.join(words[1:]))
             res.update(job=kv.get('job'), kernel=kv.get('kernel'),
                        cpus=int(kv.get('cpus', 0)))
         elif words[0] == 'end':
@@ -387,8 +389,8 @@ def parse(text):
         elif words[0] == 'profile-skip':
             res['profile_skipped'].append(words[1])
         elif words[0] == 'hotplug':
-            res['hotplug'] = {k: int(v) for k, v in (
-                w.split('=', 1) for w in words[1:] if '=' in w)}
+            res['hotplug'] = {k: int(v) for k, v in
+                              fields(' '.join(words[1:])).items()}
         elif words[0] == 'n/a' and len(words) > 1:
             # A case this kernel lacks: "n/a NAME reason".
             res['not_run'][words[1]] = ' '.join(words[2:])
