@@ -236,8 +236,9 @@ LOADER = 'loadmod'
 
 
 def flush_counts(rows):
-    """Sum the "range TASK START END" and "kept K written W" lines of a
-    flushes section: calls, pages of the ranges (TLB_FLUSH_ALL apart),
+    """Sum the "range TASK START END", "ranges TASK nr=N s0=S e0=E ..."
+    and "kept K written W" lines of a flushes section: calls (a ranges
+    line is one call), pages of the ranges (TLB_FLUSH_ALL apart),
     full flushes, events the trace buffer lost, and the flushes of the
     module loader, which are left out of the rest.  After a "blocks
     traced" line, "block new|freed TASK" lines count vmap blocks."""
@@ -257,15 +258,36 @@ def flush_counts(rows):
             if ' '.join(w[1:-2]) == LOADER:
                 out['loader'] += 1
                 continue
-            start, end = int(w[-2], 16), int(w[-1], 16)
-            out['calls'] += 1
-            if end == 2 ** 64 - 1:
-                out['full'] += 1
+            count_flush(out, [(int(w[-2], 16), int(w[-1], 16))])
+        elif w[0] == 'ranges':
+            # flush_tlb_kernel_ranges(): "ranges TASK nr=N s0=.. e0=..",
+            # one call for the first N (at most four) ranges.
+            at = next((i for i, x in enumerate(w) if x.startswith('nr=')),
+                      None)
+            if at is None:
                 continue
-            pages = (end - start + PAGE_SIZE - 1) // PAGE_SIZE
-            out['pages'] += pages
-            out['full'] += pages > FLUSH_CEILING
+            if ' '.join(w[1:at]) == LOADER:
+                out['loader'] += 1
+                continue
+            kv = fields(' '.join(w[at:]))
+            nr = min(int(kv['nr']), 4)
+            count_flush(out, [(int(kv['s%d' % i], 16), int(kv['e%d' % i], 16))
+                              for i in range(nr)])
     return out
+
+
+def count_flush(out, ranges):
+    """Count one flush call of @ranges [(start, end)] into @out: its
+    pages, and whether x86 makes it a full flush (end == TLB_FLUSH_ALL,
+    or more than FLUSH_CEILING pages in all)."""
+    out['calls'] += 1
+    if any(end == 2 ** 64 - 1 for _, end in ranges):
+        out['full'] += 1
+        return
+    pages = sum((end - start + PAGE_SIZE - 1) // PAGE_SIZE
+                for start, end in ranges)
+    out['pages'] += pages
+    out['full'] += pages > FLUSH_CEILING
 
 
 def parse_tvsh(lines):

@@ -158,6 +158,28 @@ class TestVmallocSh(unittest.TestCase):
                          {'calls': 4, 'pages': 1029, 'full': 2, 'lost': 0,
                           'loader': 1, 'blocks': None})
 
+    def test_ranges_call_is_one_flush(self):
+        res = parse_log.parse(log(*self.OUT + [
+            '@@WB flushes begin@@',
+            'kept 3 written 3',
+            # Two ranges of one page: one call, 2 pages; the entries
+            # past nr are whatever the array held next and are ignored.
+            'ranges vmalloc_test/0 nr=2 s0=0xffffc90000000000 '
+            'e0=0xffffc90000001000 s1=0xffffc90000200000 '
+            'e1=0xffffc90000201000 s2=0x1 e2=0xffffffffffffffff '
+            's3=0x0 e3=0x0',
+            # 20 + 20 pages: above x86's ceiling in all, a full flush.
+            'ranges kworker/0:1 nr=2 s0=0xffffc90000000000 '
+            'e0=0xffffc90000014000 s1=0xffffc90000100000 '
+            'e1=0xffffc90000114000 s2=0x0 e2=0x0 s3=0x0 e3=0x0',
+            'ranges loadmod nr=1 s0=0xffffc90000000000 '
+            'e0=0xffffc90000001000 s1=0x0 e1=0x0 s2=0x0 e2=0x0 '
+            's3=0x0 e3=0x0',
+            '@@WB flushes end@@']))
+        self.assertEqual(res['tvsh'][0]['flushes'],
+                         {'calls': 2, 'pages': 42, 'full': 1, 'lost': 0,
+                          'loader': 1, 'blocks': None})
+
     def test_block_events_counted_without_the_loader(self):
         res = parse_log.parse(log(*self.OUT + [
             '@@WB flushes begin@@',
