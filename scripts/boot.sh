@@ -41,6 +41,12 @@ if [ "${ICOUNT:-0}" = 1 ]; then
 	smp=1
 fi
 
+# GDBSTUB=1: QEMU waits for a debugger on localhost:1234 before the first
+# instruction (scripts/insn-count.sh).
+if [ "${GDBSTUB:-0}" = 1 ]; then
+	accel_opts="$accel_opts -s -S"
+fi
+
 cmdline="console=ttyS0 panic=-1 oops=panic wb.job=$job"
 for kv in "$@"; do
 	cmdline="$cmdline wb.$kv"
