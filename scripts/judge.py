@@ -171,6 +171,16 @@ class Judge:
                    '%d purged, %d freed' % (len(purges),
                                             c.get('vmap_block_free', 0)))
 
+    def stress_readers(self):
+        """The stress job's readers ran beside the load."""
+        vi = self.res.get('vmallocinfo', {})
+        self.check('/proc/vmallocinfo read under load, each area once',
+                   vi.get('reads', 0) > 0 and vi.get('dups', 1) == 0,
+                   'vmallocinfo: %s' % (vi or 'no report'))
+        dc = self.res.get('dropcaches', {})
+        self.check('drop_caches ran under load', dc.get('runs', 0) > 0,
+                   'dropcaches: %s' % (dc or 'no report'))
+
     def hotplug(self):
         """The hotplug job's CPU went offline and online, every time."""
         hp = self.res.get('hotplug', {})
@@ -247,6 +257,8 @@ def main():
         if job == 'smoke':
             j.tvsh_profile()
             j.trace_events()
+        if job == 'stress' and 'stress_readers' not in res['not_run']:
+            j.stress_readers()
     else:
         print('judge: unknown job %s' % job, file=sys.stderr)
         return 2

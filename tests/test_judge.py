@@ -162,6 +162,47 @@ class Hotplug(unittest.TestCase):
         self.assertIn('no CPU that can go offline', out)
         self.assertEqual(bad, 1, out)
 
+def run_stress(*lines):
+    j = judge.Judge('stress', parse_log.parse(log(*lines)))
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        j.stress_readers()
+    return j.bad, out.getvalue()
+
+
+class StressReaders(unittest.TestCase):
+    OK = ('@@WB vmallocinfo reads=40 dups=0@@', '@@WB dropcaches runs=9@@')
+
+    def test_readers_pass(self):
+        bad, out = run_stress(*self.OK)
+        self.assertEqual(bad, 0, out)
+
+    def test_area_listed_twice_fails(self):
+        bad, out = run_stress('@@WB vmallocinfo reads=40 dups=1@@',
+                              self.OK[1])
+        self.assertEqual(bad, 1, out)
+
+    def test_no_read_fails(self):
+        bad, out = run_stress('@@WB vmallocinfo reads=0 dups=0@@',
+                              self.OK[1])
+        self.assertEqual(bad, 1, out)
+
+    def test_no_drop_caches_fails(self):
+        bad, out = run_stress(self.OK[0], '@@WB dropcaches runs=0@@')
+        self.assertEqual(bad, 1, out)
+
+    def test_missing_reports_fail(self):
+        bad, out = run_stress()
+        self.assertEqual(bad, 2, out)
+
+    def test_meminfo_parsed(self):
+        r = parse_log.parse(log(
+            '@@WB meminfo when=before PageTables=1200 VmallocUsed=9000 @@',
+            '@@WB meminfo when=after PageTables=1400 VmallocUsed=9100 @@'))
+        self.assertEqual(r['meminfo']['after']['PageTables'], 1400)
+        self.assertEqual(r['meminfo']['before']['VmallocUsed'], 9000)
+
+
 def event(name, fields):
     return ('  vmalloc_test/0-85  [000] .....  12.345678: %s: %s'
             % (name, fields))
