@@ -136,12 +136,17 @@ class BadInput(unittest.TestCase):
 
 
 
-def run_hotplug(*lines):
-    j = judge.Judge('hotplug', parse_log.parse(log(*lines)))
+def run_check(job, check, *lines):
+    """Run one Judge check on a synthetic log: (failures, output)."""
+    j = judge.Judge(job, parse_log.parse(log(*lines)))
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
-        j.hotplug()
+        getattr(j, check)()
     return j.bad, out.getvalue()
+
+
+def run_hotplug(*lines):
+    return run_check('hotplug', 'hotplug', *lines)
 
 
 class Hotplug(unittest.TestCase):
@@ -162,12 +167,9 @@ class Hotplug(unittest.TestCase):
         self.assertIn('no CPU that can go offline', out)
         self.assertEqual(bad, 1, out)
 
+
 def run_stress(*lines):
-    j = judge.Judge('stress', parse_log.parse(log(*lines)))
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        j.stress_readers()
-    return j.bad, out.getvalue()
+    return run_check('stress', 'stress_readers', *lines)
 
 
 class StressReaders(unittest.TestCase):
