@@ -28,10 +28,13 @@ fi
 kmake bzImage modules
 rm -rf "$build/$flavour/mods"
 kmake INSTALL_MOD_PATH="$build/$flavour/mods" modules_install >/dev/null
-# The harness's own negative-control modules, built against this kernel
-# in a copy (6.1 builds external modules inside their source directory).
-mkdir -p "$build/$flavour/negative"
-rsync -a --delete --exclude='*.o' --exclude='*.ko' --exclude='*.mod*' \
-	--exclude='.*.cmd' --exclude=Module.symvers --exclude=modules.order \
-	"$top/negative/" "$build/$flavour/negative/"
-kmake M="$build/$flavour/negative" modules
+# The harness's own modules, negative controls and measuring probes,
+# built against this kernel in a copy (6.1 builds external modules inside
+# their source directory).
+for d in negative probes; do
+	mkdir -p "$build/$flavour/$d"
+	rsync -a --delete --exclude='*.o' --exclude='*.ko' --exclude='*.mod*' \
+		--exclude='.*.cmd' --exclude=Module.symvers --exclude=modules.order \
+		"$top/$d/" "$build/$flavour/$d/"
+	kmake M="$build/$flavour/$d" modules
+done

@@ -38,7 +38,8 @@ rc=0
 while read -r p; do
 	check "$p" "$top/patches/$p" || rc=1
 done < <(grep -v -e '^#' -e '^[[:space:]]*$' "$top/patches/series")
-for f in "$top"/negative/*.c; do
-	check "negative/${f##*/}" -f "$f" || rc=1
+for f in "$top"/negative/*.c "$top"/probes/*.c; do
+	d=${f%/*}
+	check "${d##*/}/${f##*/}" -f "$f" || rc=1
 done
 exit $rc

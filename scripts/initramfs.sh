@@ -1,6 +1,7 @@
 #!/bin/bash
 # Pack the guest initramfs of a flavour: static busybox, /init, the
-# flavour's modules, the negative-control modules and the selftest scripts.
+# flavour's modules, the harness's negative controls and probes and the
+# selftest scripts.
 set -eu
 . "$(dirname "$0")/lib.sh"
 
@@ -10,7 +11,7 @@ out=$build/$flavour/initramfs.cpio
 root=$build/$flavour/initramfs
 
 rm -rf "$root"
-mkdir -p "$root"/{bin,dev,proc,sys,tmp,negative,lib}
+mkdir -p "$root"/{bin,dev,proc,sys,tmp,negative,probes,lib}
 cp /bin/busybox "$root/bin/busybox"
 for applet in $(/bin/busybox --list); do
 	[ "$applet" = busybox ] || ln -s busybox "$root/bin/$applet"
@@ -25,6 +26,7 @@ cp "$top/scripts/guest/init" "$root/init"
 gcc -static -O2 -Wall -Werror -o "$root/bin/loadmod" "$top/scripts/guest/loadmod.c"
 cp -a "$build/$flavour/mods/lib/modules" "$root/lib/"
 cp "$build/$flavour"/negative/*.ko "$root/negative/"
+cp "$build/$flavour"/probes/*.ko "$root/probes/"
 # selftests/vm was renamed selftests/mm in 6.3.
 for d in vm mm; do
 	f=$src/tools/testing/selftests/$d/test_vmalloc.sh

@@ -181,6 +181,19 @@ class Judge:
         self.check('drop_caches ran under load', dc.get('runs', 0) > 0,
                    'dropcaches: %s' % (dc or 'no report'))
 
+    def vmalloc_pagetables(self):
+        """The probe counted the vmalloc range's page tables around the load.
+
+        The counts are for reading, not judging: they only grow, and how
+        far depends on where the load's areas landed.
+        """
+        mi = self.res.get('meminfo', {})
+        kb = [mi.get(w, {}).get('VmallocPageTables') for w in
+              ('before', 'after')]
+        self.check('vmalloc page tables counted: %s kB before the load, '
+                   '%s kB after' % tuple(kb), None not in kb,
+                   'no count from probes/wb_vmalloc_pt.ko: %s' % mi)
+
     def hotplug(self):
         """The hotplug job's CPU went offline and online, every time."""
         hp = self.res.get('hotplug', {})
@@ -257,6 +270,8 @@ def main():
         if job == 'smoke':
             j.tvsh_profile()
             j.trace_events()
+        if job == 'stress':
+            j.vmalloc_pagetables()
         if job == 'stress' and 'stress_readers' not in res['not_run']:
             j.stress_readers()
     else:

@@ -419,8 +419,9 @@ def parse(text):
         elif words[0] == 'meminfo':
             kv = fields(' '.join(words[1:]))
             when = kv.pop('when', '?')
-            res.setdefault('meminfo', {})[when] = {
-                k: int(v) for k, v in kv.items()}
+            # /proc/meminfo's line and the page-table probe's, merged.
+            res.setdefault('meminfo', {}).setdefault(when, {}).update(
+                {k: int(v) for k, v in kv.items()})
         elif words[0] == 'n/a' and len(words) > 1:
             # A case this kernel lacks: "n/a NAME reason".
             res['not_run'][words[1]] = ' '.join(words[2:])

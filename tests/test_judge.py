@@ -204,6 +204,33 @@ class StressReaders(unittest.TestCase):
         self.assertEqual(r['meminfo']['after']['PageTables'], 1400)
         self.assertEqual(r['meminfo']['before']['VmallocUsed'], 9000)
 
+    def test_meminfo_merges_the_page_table_probe(self):
+        # The probe's marker comes from printk, after /init's own line.
+        r = parse_log.parse(log(
+            '@@WB meminfo when=after PageTables=1400 VmallocUsed=9100 @@',
+            '[   12.5] @@WB meminfo when=after VmallocPmdTables=3 '
+            'VmallocPteTables=40 VmallocPageTables=176@@'))
+        self.assertEqual(r['meminfo']['after']['PageTables'], 1400)
+        self.assertEqual(r['meminfo']['after']['VmallocPteTables'], 40)
+        self.assertEqual(r['meminfo']['after']['VmallocPageTables'], 176)
+
+
+class VmallocPageTables(unittest.TestCase):
+    def test_counted_before_and_after_pass(self):
+        bad, out = run_check(
+            'stress', 'vmalloc_pagetables',
+            '@@WB meminfo when=before VmallocPageTables=96@@',
+            '@@WB meminfo when=after VmallocPageTables=180@@')
+        self.assertEqual(bad, 0, out)
+        self.assertIn('96 kB before the load, 180 kB after', out)
+
+    def test_no_count_after_fails(self):
+        bad, out = run_check(
+            'stress', 'vmalloc_pagetables',
+            '@@WB meminfo when=before VmallocPageTables=96@@',
+            '@@WB meminfo when=after PageTables=1400 VmallocUsed=9100 @@')
+        self.assertEqual(bad, 1, out)
+
 
 def event(name, fields):
     return ('  vmalloc_test/0-85  [000] .....  12.345678: %s: %s'
