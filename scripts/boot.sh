@@ -61,10 +61,11 @@ timeout -k 10 "$(cfg BOOT_TIMEOUT)" qemu-system-x86_64 \
 	-kernel "$kernel" -initrd "$initrd" -append "$cmdline" \
 	-serial "file:$log" </dev/null || rc=$?
 # KVM that passed the probe can still fail later (a PVM host: QEMU aborts
-# setting an MSR, or the guest hangs): with ACCEL=auto, a KVM boot that
-# never reached /init switches this build to TCG and boots again.
-if [ "$accel" = kvm ] && [ "${ICOUNT:-0}" != 1 ] && [ "$job" != probe ] && [ "$(cfg ACCEL)" = auto ] &&
-	! grep -q '@@WB' "$log" 2>/dev/null; then
+# setting an MSR): with ACCEL=auto, a KVM boot whose guest never printed
+# a marker (never reached /init) switches this build to TCG and boots
+# again.  A guest that hangs after /init is not caught here.
+if [ "$accel" = kvm ] && [ "${ICOUNT:-0}" != 1 ] && [ "$job" != probe ] &&
+	[ "$(cfg ACCEL)" = auto ] && ! grep -q '@@WB' "$log" 2>/dev/null; then
 	echo "boot: $flavour/$job: KVM boot failed (rc $rc), using TCG from now on" >&2
 	echo tcg >"$build/accel"
 	exec "$0" "$flavour" "$job" "$@"
