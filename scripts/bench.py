@@ -73,6 +73,12 @@ def one_run(res):
         if 'alloc_vmap_area hits' in s and 'free_vmap_block hits' in s:
             s['alloc - free hits'] = (s['alloc_vmap_area hits'] -
                                       s['free_vmap_block hits'])
+        # What the case's allocations found in the vmap pools.
+        pools = res.get('pools', {})
+        before, after = pools.get('before:' + name), pools.get('after:' + name)
+        if before and after:
+            for k in ('hits', 'near', 'misses', 'other'):
+                s['pool ' + k] = after[k] - before[k]
         test = run['tests'].get(name)
         if test:
             s['test usec'] = test['avg_usec']

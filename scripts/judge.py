@@ -181,6 +181,31 @@ class Judge:
         self.check('drop_caches ran under load', dc.get('runs', 0) > 0,
                    'dropcaches: %s' % (dc or 'no report'))
 
+    def vmap_pools(self):
+        """The load filled the vmap pools and drop_caches emptied them.
+
+        Also what the load's allocations found in the pools: misses and
+        other allocations take free_vmap_area_lock, hits do not.
+        """
+        p = self.res.get('pools', {})
+        before, after = p.get('before', {}), p.get('after', {})
+        dropped = p.get('dropped', {})
+        self.check('the load left areas in the vmap pools',
+                   after.get('areas', 0) > 0, 'pools: %s' % (p or 'no report'))
+        self.check('drop_caches emptied the vmap pools',
+                   dropped.get('areas') == 0,
+                   'pools after %s drop_caches: %s'
+                   % (dropped.get('drop_caches', 'no'), dropped or 'no report'))
+        d = {k: after.get(k, 0) - before.get(k, 0)
+             for k in ('hits', 'near', 'misses', 'other')}
+        looked = d['hits'] + d['near'] + d['misses']
+        self.check('pool lookups during the load: %d hits, %d near, '
+                   '%d misses (%.1f%%), %d other allocations'
+                   % (d['hits'], d['near'], d['misses'],
+                      100.0 * d['misses'] / max(looked, 1), d['other']),
+                   before and after and looked > 0,
+                   'no lookups counted: %s' % (p or 'no report'))
+
     def vmalloc_pagetables(self):
         """The probe counted the vmalloc range's page tables around the load.
 
@@ -272,6 +297,8 @@ def main():
             j.trace_events()
         if job == 'stress':
             j.vmalloc_pagetables()
+        if job == 'stress' and 'pools_drop' not in res['not_run']:
+            j.vmap_pools()
         if job == 'stress' and 'stress_readers' not in res['not_run']:
             j.stress_readers()
     else:

@@ -416,6 +416,11 @@ def parse(text):
         elif words[0] in ('vmallocinfo', 'dropcaches'):
             res[words[0]] = {k: int(v) for k, v in
                              fields(' '.join(words[1:])).items()}
+        elif words[0] == 'pools':
+            kv = fields(' '.join(words[1:]))
+            when = kv.pop('when', '?')
+            res.setdefault('pools', {})[when] = {
+                k: int(v) for k, v in kv.items()}
         elif words[0] == 'meminfo':
             kv = fields(' '.join(words[1:]))
             when = kv.pop('when', '?')

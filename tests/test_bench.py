@@ -72,6 +72,25 @@ class BlocksLeft(unittest.TestCase):
                          r['scenarios']['vm_map_ram_frag_fixed_test'])
 
 
+class PoolLookups(unittest.TestCase):
+    def pools(self, when, hits, misses):
+        return ('@@WB pools when=%s:vm_map_ram_frag_fixed_test areas=3 '
+                'pages=9 hits=%d near=2 misses=%d other=40@@'
+                % (when, hits, misses))
+
+    def test_counted_per_case(self):
+        r = result(self.pools('before', 5, 100), *scenario(13, 13, 10),
+                   self.pools('after', 25, 130))
+        s = r['scenarios']['vm_map_ram_frag_fixed_test']
+        self.assertEqual((s['pool hits'], s['pool near'], s['pool misses'],
+                          s['pool other']), (20, 0, 30, 0))
+
+    def test_kernel_without_pools(self):
+        r = result(*scenario(13, 13, 10))
+        self.assertNotIn('pool hits',
+                         r['scenarios']['vm_map_ram_frag_fixed_test'])
+
+
 class Report(unittest.TestCase):
     def runs(self):
         runs = {k: [] for k in bench.KERNELS}

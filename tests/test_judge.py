@@ -215,6 +215,46 @@ class StressReaders(unittest.TestCase):
         self.assertEqual(r['meminfo']['after']['VmallocPageTables'], 176)
 
 
+def pools(when, areas, hits, misses, more=''):
+    return ('@@WB pools when=%s areas=%d pages=%d hits=%d near=1 '
+            'misses=%d other=7%s@@' % (when, areas, 3 * areas, hits, misses,
+                                      more))
+
+
+class VmapPools(unittest.TestCase):
+    OK = (pools('before', 2000, 10, 5), pools('after', 300, 810, 105),
+          pools('dropped', 0, 810, 105, ' drop_caches=2'))
+
+    def test_filled_and_emptied_pass(self):
+        bad, out = run_check('stress', 'vmap_pools', *self.OK)
+        self.assertEqual(bad, 0, out)
+        self.assertIn('800 hits, 0 near, 100 misses (11.1%), 0 other', out)
+
+    def test_not_emptied_fails(self):
+        bad, out = run_check('stress', 'vmap_pools', *self.OK[:2],
+                             pools('dropped', 4, 810, 105, ' drop_caches=5'))
+        self.assertEqual(bad, 1, out)
+        self.assertIn('after 5 drop_caches', out)
+
+    def test_nothing_pooled_fails(self):
+        bad, out = run_check('stress', 'vmap_pools', self.OK[0],
+                             pools('after', 0, 810, 105), self.OK[2])
+        self.assertEqual(bad, 1, out)
+
+    def test_no_lookups_fail(self):
+        bad, out = run_check('stress', 'vmap_pools', self.OK[0],
+                             pools('after', 300, 10, 5), self.OK[2])
+        self.assertEqual(bad, 1, out)
+
+    def test_missing_reports_fail(self):
+        bad, out = run_check('stress', 'vmap_pools')
+        self.assertEqual(bad, 3, out)
+
+    def test_kernel_without_pools_skips(self):
+        r = parse_log.parse(log('@@WB n/a pools_drop no vmap_pools@@'))
+        self.assertIn('pools_drop', r['not_run'])
+
+
 class VmallocPageTables(unittest.TestCase):
     def test_counted_before_and_after_pass(self):
         bad, out = run_check(
