@@ -21,7 +21,7 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from parse_log import fields  # noqa: E402
+from parse_log import fields, pool_lookups  # noqa: E402
 from scenarios import cases  # noqa: E402
 
 KERNELS = ('vanilla', 'patched', 'anchor')
@@ -77,8 +77,8 @@ def one_run(res):
         pools = res.get('pools', {})
         before, after = pools.get('before:' + name), pools.get('after:' + name)
         if before and after:
-            for k in ('hits', 'near', 'misses', 'other'):
-                s['pool ' + k] = after[k] - before[k]
+            for k, v in pool_lookups(before, after).items():
+                s['pool ' + k] = v
         test = run['tests'].get(name)
         if test:
             s['test usec'] = test['avg_usec']

@@ -10,7 +10,7 @@ negative (the planted failures must each be reported as failures).
 import json
 import sys
 
-from parse_log import fields
+from parse_log import fields, pool_lookups
 
 
 class Judge:
@@ -196,8 +196,7 @@ class Judge:
                    dropped.get('areas') == 0,
                    'pools after %s drop_caches: %s'
                    % (dropped.get('drop_caches', 'no'), dropped or 'no report'))
-        d = {k: after.get(k, 0) - before.get(k, 0)
-             for k in ('hits', 'near', 'misses', 'other')}
+        d = pool_lookups(before, after)
         looked = d['hits'] + d['near'] + d['misses']
         self.check('pool lookups during the load: %d hits, %d near, '
                    '%d misses (%.1f%%), %d other allocations'

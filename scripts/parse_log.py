@@ -393,6 +393,15 @@ def parse_events(lines):
     return out
 
 
+# The counters of a "pools" marker (<debugfs>/vmap_pools's totals).
+POOL_STATS = ('hits', 'near', 'misses', 'other')
+
+
+def pool_lookups(before, after):
+    """What allocations found in the vmap pools between two markers."""
+    return {k: after.get(k, 0) - before.get(k, 0) for k in POOL_STATS}
+
+
 def parse(text):
     lines = [clean(x) for x in text.splitlines()]
     res = {'job': None, 'kernel': None, 'cpus': None, 'completed': False,
