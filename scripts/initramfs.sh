@@ -23,7 +23,9 @@ cp /bin/bash-static "$root/bin/bash"
 rm -f "$root/bin/modprobe"
 cp "$top/scripts/guest/modprobe" "$root/bin/modprobe"
 cp "$top/scripts/guest/init" "$root/init"
-gcc -static -O2 -Wall -Werror -o "$root/bin/loadmod" "$top/scripts/guest/loadmod.c"
+for prog in loadmod kcore; do
+	gcc -static -O2 -Wall -Werror -o "$root/bin/$prog" "$top/scripts/guest/$prog.c"
+done
 cp -a "$build/$flavour/mods/lib/modules" "$root/lib/"
 cp "$build/$flavour"/negative/*.ko "$root/negative/"
 cp "$build/$flavour"/probes/*.ko "$root/probes/"

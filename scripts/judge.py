@@ -181,6 +181,28 @@ class Judge:
         self.check('drop_caches ran under load', dc.get('runs', 0) > 0,
                    'dropcaches: %s' % (dc or 'no report'))
 
+    def kcore(self, loop=True):
+        """Areas of known content read back through /proc/kcore.
+
+        Before and after the load, and once a second during it when
+        loop is set (the readers run): every byte as written, guard
+        pages and vm_map_ram areas as zeros (vread() reads areas
+        without a vm_struct as holes).
+        """
+        k = self.res.get('kcore', {})
+        for when in ('before', 'after'):
+            r = k.get(when, {})
+            self.check('/proc/kcore reads back the probe\'s areas %s the '
+                       'load' % when,
+                       r.get('areas', 0) > 0 and r.get('bad', 1) == 0,
+                       'kcore %s: %s' % (when, r or 'no report'))
+        if loop:
+            r = self.res.get('kcore_loop', {})
+            self.check('/proc/kcore reads back the probe\'s areas during '
+                       'the load', r.get('reads', 0) > 0 and
+                       r.get('bad', 1) == 0,
+                       'kcore_loop: %s' % (r or 'no report'))
+
     def vmap_pools(self):
         """The load filled the vmap pools and drop_caches emptied them.
 
@@ -242,6 +264,11 @@ class Judge:
                    'kunit: wb_negative_control.wb_neg_fails failed'
                    in r['failures'],
                    'failed cases seen: %s' % k['failed_cases'])
+        kc = r.get('kcore', {}).get('negative', {})
+        self.check('wrong /proc/kcore bytes found',
+                   kc.get('bad', 0) > 0,
+                   'kcore with vm_map_ram areas expected to hold data: %s'
+                   % (kc or 'no report'))
         failed = [t for run in r['vmalloc'] for n, t in run['tests'].items()
                   if n == 'fix_size_alloc_test' and t['failed'] > 0]
         self.check('failing test_vmalloc case reported as a failure',
@@ -300,6 +327,8 @@ def main():
             j.vmap_pools()
         if job == 'stress' and 'stress_readers' not in res['not_run']:
             j.stress_readers()
+        if job == 'stress' and 'kcore_before' not in res['not_run']:
+            j.kcore('stress_readers' not in res['not_run'])
     else:
         print('judge: unknown job %s' % job, file=sys.stderr)
         return 2

@@ -425,6 +425,16 @@ def parse(text):
         elif words[0] in ('vmallocinfo', 'dropcaches'):
             res[words[0]] = {k: int(v) for k, v in
                              fields(' '.join(words[1:])).items()}
+        elif words[0] == 'kcore' and len(words) > 1 and words[1] != 'bad:':
+            # "kcore when=W areas=N ...", or "kcore error when=W why".
+            kv = fields(' '.join(words[1:]))
+            when = kv.pop('when', '?')
+            res.setdefault('kcore', {})[when] = (
+                {'error': ' '.join(words[3:])} if words[1] == 'error'
+                else {k: int(v) for k, v in kv.items()})
+        elif words[0] == 'kcore_loop':
+            res['kcore_loop'] = {k: int(v) for k, v in
+                                 fields(' '.join(words[1:])).items()}
         elif words[0] == 'pools':
             kv = fields(' '.join(words[1:]))
             when = kv.pop('when', '?')

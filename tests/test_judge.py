@@ -255,6 +255,49 @@ class VmapPools(unittest.TestCase):
         self.assertIn('pools_drop', r['not_run'])
 
 
+KCORE_OK = ('@@WB kcore when=before areas=10 pages=740 spans=7 bad=0@@',
+            '@@WB kcore_loop reads=11 bad=0@@',
+            '@@WB kcore when=after areas=10 pages=740 spans=7 bad=0@@')
+
+
+class Kcore(unittest.TestCase):
+    def test_all_read_back_pass(self):
+        bad, out = run_check('stress', 'kcore', *KCORE_OK)
+        self.assertEqual(bad, 0, out)
+
+    def test_wrong_bytes_fail(self):
+        bad, out = run_check(
+            'stress', 'kcore', KCORE_OK[0],
+            '@@WB kcore bad: vmalloc ffffc90000400000+3 word '
+            'ffffc90000403000 got 5 want 0@@',
+            '@@WB kcore when=during areas=10 pages=740 spans=7 bad=512@@',
+            '@@WB kcore_loop reads=11 bad=1@@', KCORE_OK[2])
+        self.assertEqual(bad, 1, out)
+        self.assertIn("during the load", out)
+
+    def test_error_fails(self):
+        bad, out = run_check(
+            'stress', 'kcore', KCORE_OK[0], KCORE_OK[1],
+            '@@WB kcore error when=after no area listing@@')
+        self.assertEqual(bad, 1, out)
+        self.assertIn('no area listing', out)
+
+    def test_nothing_read_fails(self):
+        bad, out = run_check('stress', 'kcore')
+        self.assertEqual(bad, 3, out)
+
+    def test_no_areas_fail(self):
+        bad, out = run_check(
+            'stress', 'kcore',
+            '@@WB kcore when=before areas=0 pages=0 spans=0 bad=0@@',
+            *KCORE_OK[1:])
+        self.assertEqual(bad, 1, out)
+
+    def test_kernel_without_kcore_skips(self):
+        r = parse_log.parse(log('@@WB n/a kcore_before no /proc/kcore@@'))
+        self.assertIn('kcore_before', r['not_run'])
+
+
 class VmallocPageTables(unittest.TestCase):
     def test_counted_before_and_after_pass(self):
         bad, out = run_check(
