@@ -31,7 +31,7 @@ static void count_pmd(pud_t *pud, unsigned long addr, unsigned long end,
 
 	do {
 		next = pmd_addr_end(addr, end);
-		if (pmd_present(*pmd) && !pmd_large(*pmd))
+		if (pmd_present(*pmd) && !pmd_leaf(*pmd))
 			c->pte++;
 	} while (pmd++, addr = next, addr != end);
 }
@@ -44,7 +44,7 @@ static void count_pud(p4d_t *p4d, unsigned long addr, unsigned long end,
 
 	do {
 		next = pud_addr_end(addr, end);
-		if (pud_present(*pud) && !pud_large(*pud)) {
+		if (pud_present(*pud) && !pud_leaf(*pud)) {
 			c->pmd++;
 			count_pmd(pud, addr, next, c);
 		}
