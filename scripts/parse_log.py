@@ -230,6 +230,11 @@ FLUSH_CEILING = 33
 PAGE_SIZE = 4096
 
 
+# A kernel message on the console, from its timestamp to the end of the
+# line: it can land in the middle of a line the guest prints.
+PRINTK = re.compile(r'\[\s*\d+\.\d+\].*$')
+
+
 # The guest's module loader: its flushes are test_vmalloc's own load and
 # unload (module text permissions, VM_FLUSH_RESET_PERMS), not the case's.
 LOADER = 'loadmod'
@@ -245,6 +250,8 @@ def flush_counts(rows):
     out = {'calls': 0, 'pages': 0, 'full': 0, 'lost': 0, 'loader': 0,
            'blocks': None}
     for w in rows:
+        if not w:
+            continue
         if w[0] == 'kept' and len(w) == 4:
             out['lost'] = int(w[3]) - int(w[1])
         elif w[:2] == ['blocks', 'traced']:
@@ -307,7 +314,8 @@ def parse_tvsh(lines):
             flushes = None
             continue
         if flushes is not None:
-            flushes.append(line.split())
+            # A kernel message can cut into a line of the section.
+            flushes.append(PRINTK.sub('', line).split())
             continue
         if m and m.group(1).startswith('tvsh begin'):
             cur = {'args': m.group(1)[len('tvsh begin'):].strip(),

@@ -203,6 +203,23 @@ class TestVmallocSh(unittest.TestCase):
             '@@WB flushes end@@']))
         self.assertIsNone(res['tvsh'][0]['flushes']['blocks'])
 
+    def test_kernel_message_inside_flushes(self):
+        # The console interleaves a printk into a line, and the rest of
+        # that line comes out empty: both are read as the guest wrote.
+        res = parse_log.parse(log(*self.OUT + [
+            '@@WB flushes begin@@',
+            'blocks traced',
+            'kept 3 written 3',
+            'block new vmalloc_test/0[   12.357947] random: crng init done',
+            '',
+            'block freed vmalloc_test/0',
+            'range vmalloc_test/0 0xffffc90000000000 '
+            '0xffffc90000004000[   12.4] x: y',
+            '@@WB flushes end@@']))
+        fl = res['tvsh'][0]['flushes']
+        self.assertEqual(fl['blocks'], {'new': 1, 'freed': 1})
+        self.assertEqual((fl['calls'], fl['pages']), (1, 4))
+
     def test_lost_flushes(self):
         res = parse_log.parse(log(*self.OUT + [
             '@@WB flushes begin@@', 'kept 10 written 12',
