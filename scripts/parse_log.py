@@ -13,7 +13,11 @@ import json
 import re
 import sys
 
-TS = re.compile(r'^\[\s*\d+\.\d+\]\s?')
+# A kernel message's timestamp: at the start of a line, and, when the
+# message cuts into a line the guest prints, from there to the end.
+TS_RE = r'\[\s*\d+\.\d+\]'
+TS = re.compile('^' + TS_RE + r'\s?')
+PRINTK = re.compile(TS_RE + '.*$')
 MARK = re.compile(r'@@WB (.*?)@@')
 SUMMARY = re.compile(r'Summary: (\S+) passed: (\d+) failed: (\d+) '
                      r'repeat: (\d+) loops: (\d+) avg: (\d+) usec')
@@ -228,11 +232,6 @@ def parse_vmalloc(lines):
 # pages (tlb_single_page_flush_ceiling) or for end == TLB_FLUSH_ALL.
 FLUSH_CEILING = 33
 PAGE_SIZE = 4096
-
-
-# A kernel message on the console, from its timestamp to the end of the
-# line: it can land in the middle of a line the guest prints.
-PRINTK = re.compile(r'\[\s*\d+\.\d+\].*$')
 
 
 # The guest's module loader: its flushes are test_vmalloc's own load and
