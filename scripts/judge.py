@@ -212,8 +212,15 @@ class Judge:
         p = self.res.get('pools', {})
         before, after = p.get('before', {}), p.get('after', {})
         dropped = p.get('dropped', {})
-        self.check('the load left areas in the vmap pools',
-                   after.get('areas', 0) > 0, 'pools: %s' % (p or 'no report'))
+        # The drop_caches loop empties the pools during the load, and the
+        # purges after it drain the pools nobody takes from any more: the
+        # most the loop saw during the load counts as well as what is left.
+        peak = self.res.get('dropcaches', {}).get('pooled_peak', 0)
+        self.check('the load filled the vmap pools (at most %d areas '
+                   'during it, %d after it)'
+                   % (peak, after.get('areas', 0)),
+                   max(peak, after.get('areas', 0)) > 0,
+                   'pools: %s' % (p or 'no report'))
         self.check('drop_caches emptied the vmap pools',
                    dropped.get('areas') == 0,
                    'pools after %s drop_caches: %s'

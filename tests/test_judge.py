@@ -241,6 +241,20 @@ class VmapPools(unittest.TestCase):
                              pools('after', 0, 810, 105), self.OK[2])
         self.assertEqual(bad, 1, out)
 
+    def test_pooled_during_the_load_passes(self):
+        # Drained by the purges after the load, but seen during it.
+        bad, out = run_check('stress', 'vmap_pools', self.OK[0],
+                             pools('after', 0, 810, 105), self.OK[2],
+                             '@@WB dropcaches runs=3 pooled_peak=41@@')
+        self.assertEqual(bad, 0, out)
+        self.assertIn('at most 41 areas during it', out)
+
+    def test_nothing_pooled_during_the_load_fails(self):
+        bad, out = run_check('stress', 'vmap_pools', self.OK[0],
+                             pools('after', 0, 810, 105), self.OK[2],
+                             '@@WB dropcaches runs=3 pooled_peak=0@@')
+        self.assertEqual(bad, 1, out)
+
     def test_no_lookups_fail(self):
         bad, out = run_check('stress', 'vmap_pools', self.OK[0],
                              pools('after', 300, 10, 5), self.OK[2])
