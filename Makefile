@@ -2,7 +2,7 @@
 # 'make' runs the main job, 'make check' the test suite; see README.md.
 include config.mk
 export LINUX_PKG LINUX_PKG_VER ALLOW_OTHER_VERSION WB_NAME WB_EMAIL \
-	ANCHOR_PKG ANCHOR_PKG_VER BENCH_RUNS \
+	ANCHOR_PKG ANCHOR_PKG_VER BENCH_RUNS PT_BOOTS \
 	VCPUS MEM ACCEL BOOT_TIMEOUT PERF_LOOPS SMOKE_LOOPS STRESS_LOOPS \
 	PROFILE_FUNCS ICOUNT_FUNCS LOCKSTAT_CLASSES
 
@@ -15,7 +15,7 @@ LOCKSTAT := lockstat-vanilla lockstat-patched lockstat-anchor
 	checkpatch bisect warnings lint test-parser clean distclean \
 	$(addprefix build-,$(FLAVOURS)) $(addprefix initramfs-,$(FLAVOURS)) \
 	$(addprefix boot-,$(FLAVOURS)) anchor port-6.12 build-anchor initramfs-anchor \
-	boot-anchor bench-repeatability $(addprefix build-,$(LOCKSTAT)) \
+	boot-anchor bench-repeatability pagetables $(addprefix build-,$(LOCKSTAT)) \
 	$(addprefix initramfs-,$(LOCKSTAT)) $(addprefix boot-,$(LOCKSTAT))
 
 all: main
@@ -48,6 +48,11 @@ bench: initramfs-vanilla initramfs-patched initramfs-anchor \
 # The icount set twice on each kernel; prints the largest difference.
 bench-repeatability: initramfs-vanilla initramfs-patched initramfs-anchor
 	@$(S)/bench-repeatability.sh $(ARGS)
+
+# The vmalloc range's page tables after the stress load, PT_BOOTS boots
+# of the baseline and the patched kernel (config.mk).
+pagetables: initramfs-vanilla initramfs-patched
+	@$(S)/pagetables.sh $(ARGS)
 
 deps:
 	@$(S)/deps.sh

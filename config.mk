@@ -34,6 +34,8 @@ ANCHOR_PKG     ?= linux-source-6.12
 ANCHOR_PKG_VER ?= 6.12.117-1~deb12u1
 # Repetitions of each kernel's bench boot (medians and spread over them).
 BENCH_RUNS ?= 3
+# Stress boots per kernel of make pagetables.
+PT_BOOTS ?= 5
 # Functions profiled in make bench's icount runs: PROFILE_FUNCS plus the
 # cost of vm_unmap_aliases() (called by vm_map_ram_purge_test).
 ICOUNT_FUNCS ?= vm_map_ram,vm_unmap_ram,alloc_vmap_area,free_vmap_block,__purge_vmap_area_lazy,vm_unmap_aliases
