@@ -6,8 +6,10 @@ Usage: pagetables.py RESULT.json...   (named pagetables-KERNEL-N.json)"""
 import json
 import os
 import re
-import statistics
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from bench import stat  # noqa: E402
 
 KEYS = ('VmallocPteTables', 'VmallocPageTables')
 
@@ -35,7 +37,7 @@ def table(rows):
         kb = [c[KEYS[1]] for c in cs]
         out.append('| %s | %s | %s | %s kB |' % (
             k, ' '.join(str(x) for x in pte),
-            statistics.median(pte), statistics.median(kb)))
+            stat(pte)['median'], stat(kb)['median']))
     return out
 
 
